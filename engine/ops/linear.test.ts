@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { tensor } from '../tensor.ts';
+import { linear, matmul } from './linear.ts';
+
+describe('linear', () => {
+  it('computes x W^T + b with W stored (out_features, in_features)', () => {
+    // x (2, 3), W (2, 3), b (2): y[t][o] = b[o] + sum_i x[t][i] W[o][i]
+    const x = tensor(new Float32Array([1, 2, 3, 4, 5, 6]), [2, 3], ['pos', 'd_model']);
+    const w = tensor(new Float32Array([1, 0, -1, 0.5, 0.5, 0.5]), [2, 3], ['d_mlp', 'd_model']);
+    const b = tensor(new Float32Array([10, -1]), [2], ['d_mlp']);
+    const y = linear(x, w, b, 'd_mlp');
+    expect(y.shape).toEqual([2, 2]);
+    expect(y.axes).toEqual(['pos', 'd_mlp']);
+    expect(Array.from(y.data)).toEqual([10 + 1 - 3, -1 + 3, 10 + 4 - 6, -1 + 7.5]);
+  });
+
+  it('handles row counts beyond the 4-row block and no bias', () => {
+    // 6 rows: one block of 4 and 2 leftover rows.
+    const x = tensor(
+      Float32Array.from({ length: 12 }, (_, i) => i),
+      [6, 2],
+      ['pos', 'd_model'],
+    );
+    const w = tensor(new Float32Array([1, 1, 2, -1, 0, 3]), [3, 2], ['d_qkv', 'd_model']);
+    const y = linear(x, w, null, 'd_qkv');
+    for (let t = 0; t < 6; t++) {
+      const [a, c] = [2 * t, 2 * t + 1];
+      expect(Array.from(y.data.subarray(3 * t, 3 * t + 3))).toEqual([a + c, 2 * a - c, 3 * c]);
+    }
+  });
+
+  it('rejects a weight whose input size does not fit', () => {
+    const x = tensor(new Float32Array(6), [2, 3], ['pos', 'd_model']);
+    const w = tensor(new Float32Array(4), [2, 2], ['d_mlp', 'd_model']);
+    expect(() => linear(x, w, null, 'd_mlp')).toThrow(/does not fit/);
+  });
+});
+
+describe('matmul', () => {
+  it('multiplies (2, 3) by (3, 2)', () => {
+    const a = tensor(new Float32Array([1, 2, 3, 4, 5, 6]), [2, 3], ['query_pos', 'key_pos']);
+    const b = tensor(new Float32Array([7, 8, 9, 10, 11, 12]), [3, 2], ['pos', 'd_head']);
+    const c = matmul(a, b);
+    expect(c.shape).toEqual([2, 2]);
+    expect(c.axes).toEqual(['query_pos', 'd_head']);
+    expect(Array.from(c.data)).toEqual([58, 64, 139, 154]);
+  });
+
+  it('rejects mismatched inner sizes', () => {
+    const a = tensor(new Float32Array(6), [2, 3], ['pos', 'd_model']);
+    expect(() => matmul(a, a)).toThrow(/does not fit/);
+  });
+});
