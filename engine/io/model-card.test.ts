@@ -52,7 +52,9 @@ describe('parseCard', () => {
         `field 'date' must be an ISO 8601 date, got "${date}"`,
       );
     }
-    expect(parseCard(withField('date', '2025-12-03T18:30:00Z')).date).toBe('2025-12-03T18:30:00Z');
+    for (const date of ['2025-12-03T18:30:00Z', '2025-12-03T18:30:00.123Z', '2025-12-03']) {
+      expect(parseCard(withField('date', date)).date).toBe(date);
+    }
   });
 
   it('rejects configs that cannot describe the model', () => {
