@@ -1,0 +1,83 @@
+/**
+ * The page: the 3D scene filling the window, the current step on the left, the model's output
+ * on the right (the panel area later issues extend), the timeline and controls at the bottom.
+ */
+import { useEffect } from 'react';
+import { useStore } from './store/index.ts';
+import { loadTexts } from './run/texts.ts';
+import { startRun } from './run/load.ts';
+import { SceneCanvas } from './scene/SceneCanvas.tsx';
+import { StepInfo } from './panels/StepInfo.tsx';
+import { OutputView } from './panels/OutputView.tsx';
+import { Timeline } from './panels/Timeline.tsx';
+import { Controls } from './panels/Controls.tsx';
+import { Legend } from './panels/Legend.tsx';
+import { usePlayback } from './panels/usePlayback.ts';
+import { useKeyboard } from './panels/useKeyboard.ts';
+
+/** Files are fetched relative to the page, so the app works from any folder. */
+const BASE = './';
+
+/** Loads the texts and the model, runs it, and hands the run to the store. */
+async function boot(): Promise<void> {
+  const { setRun, setError, setStepCount } = useStore.getState();
+  try {
+    const texts = await loadTexts(BASE);
+    const run = await startRun(BASE, window.location.search);
+    setRun(run, texts);
+    setStepCount(run.trace.steps.length);
+  } catch (e) {
+    console.error('glassbox:', e);
+    setError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function App() {
+  const status = useStore((s) => s.status);
+  const error = useStore((s) => s.error);
+  const run = useStore((s) => s.run);
+  const texts = useStore((s) => s.texts);
+  usePlayback();
+  useKeyboard();
+  useEffect(() => void boot(), []);
+
+  if (status === 'error') {
+    return (
+      <main className="message" role="alert">
+        <h1>Glassbox</h1>
+        <p>{error}</p>
+      </main>
+    );
+  }
+  if (!run || !texts) {
+    return (
+      <main className="message" aria-busy>
+        <p>Loading…</p>
+      </main>
+    );
+  }
+  const { ui } = texts;
+  return (
+    <div className="app">
+      <div className="scene">
+        <SceneCanvas run={run} />
+      </div>
+      <header className="title">
+        <h1>{ui.title}</h1>
+        <span>{ui.tagline}</span>
+      </header>
+      <aside className="left">
+        <StepInfo run={run} texts={texts} />
+        <Legend ui={ui} />
+      </aside>
+      <aside className="right">
+        <OutputView run={run} ui={ui} />
+      </aside>
+      <footer className="bottom">
+        <Timeline run={run} ui={ui} />
+        <Controls run={run} ui={ui} />
+        <p className="keys">{ui.keys}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Playback and view controls: ends, step back and forward, play and pause with a speed,
+ * jump to a block, camera follow and reset.
+ */
+import { useMemo } from 'react';
+import { SPEEDS, type Speed } from '../store/playback.ts';
+import { useStore } from '../store/index.ts';
+import type { RunResult } from '../store/run.ts';
+import { fill, type UiText } from '../run/texts.ts';
+import { layerStarts } from '../scene/timeline.ts';
+
+export interface ControlsProps {
+  run: RunResult;
+  ui: UiText;
+}
+
+export function Controls({ run, ui }: ControlsProps) {
+  const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  const follow = useStore((s) => s.follow);
+  const count = useStore((s) => s.stepCount);
+  const { setStep, stepBy, togglePlaying, setSpeed, setFollow, resetView, setPlaying } =
+    useStore.getState();
+  const marks = useMemo(() => layerStarts(run.trace), [run]);
+  const headStart = run.trace.steps.findIndex(
+    (s) => s.layer === null && s.index > 0 && s.name.startsWith('ln_final'),
+  );
+  const go = (f: () => void) => () => {
+    setPlaying(false);
+    f();
+  };
+
+  return (
+    <div className="controls">
+      <button type="button" title={ui.first} aria-label={ui.first} onClick={go(() => setStep(0))}>
+        ⏮
+      </button>
+      <button
+        type="button"
+        title={ui.stepBack}
+        aria-label={ui.stepBack}
+        onClick={go(() => stepBy(-1))}
+      >
+        ◀
+      </button>
+      <button
+        type="button"
+        className="play"
+        aria-label={playing ? ui.pause : ui.play}
+        title={playing ? ui.pause : ui.play}
+        onClick={togglePlaying}
+      >
+        {playing ? '⏸' : '▶'}
+      </button>
+      <button
+        type="button"
+        title={ui.stepForward}
+        aria-label={ui.stepForward}
+        onClick={go(() => stepBy(1))}
+      >
+        ▶▏
+      </button>
+      <button
+        type="button"
+        title={ui.last}
+        aria-label={ui.last}
+        onClick={go(() => setStep(count - 1))}
+      >
+        ⏭
+      </button>
+      <label>
+        {ui.speed}{' '}
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s} {ui.stepsPerSecond}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {ui.layer}{' '}
+        <select
+          aria-label={ui.layer}
+          value=""
+          onChange={(e) => {
+            setPlaying(false);
+            setStep(Number(e.target.value));
+          }}
+        >
+          <option value="" disabled>
+            …
+          </option>
+          <option value={0}>{ui.embedding}</option>
+          {marks.map((m) => (
+            <option key={m.layer} value={m.step}>
+              {fill(ui.layerOption, { layer: m.layer })}
+            </option>
+          ))}
+          <option value={headStart}>{ui.head}</option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
+        {ui.follow}
+      </label>
+      <button type="button" onClick={resetView}>
+        {ui.resetView}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Every tensor block of the scene: one mesh, one material, one draw call each. Textures are
+ * made once per run; moving along the timeline only changes each block's state uniform.
+ */
+import { useEffect, useMemo } from 'react';
+import { BoxGeometry } from 'three';
+import { useThree } from '@react-three/fiber';
+import type { ThreeEvent } from '@react-three/fiber';
+import { INPUT_IDS } from '../../engine/trace.ts';
+import { useStore } from '../store/index.ts';
+import type { RunResult } from '../store/run.ts';
+import { makeBlockLook, setBlockState, type BlockLook } from './blockMaterial.ts';
+import { cellColors } from './cells.ts';
+import type { SceneBlock } from './layout.ts';
+import { blockState, readsByStep } from './timeline.ts';
+
+/** A unit cube, scaled to each block's size. */
+const UNIT_BOX = new BoxGeometry(1, 1, 1);
+
+export interface BlocksProps {
+  run: RunResult;
+}
+
+/** The values a block shows. */
+function valuesOf(run: RunResult, b: SceneBlock): Float32Array {
+  if (b.id === INPUT_IDS) return Float32Array.from(run.trace.tokens);
+  if (b.step !== null) return run.trace.steps[b.step].output.data;
+  const w = run.model.weights.get(b.id);
+  if (!w) throw new Error(`glassbox: the model has no weight '${b.id}'`);
+  return w.data;
+}
+
+export function Blocks({ run }: BlocksProps) {
+  const invalidate = useThree((s) => s.invalidate);
+  const looks = useMemo(
+    () =>
+      run.layout.blocks.map((b): BlockLook => {
+        const rgba = cellColors(valuesOf(run, b), b.grid, b.role); // (height, width, 4)
+        return makeBlockLook(rgba, b.grid, b.role);
+      }),
+    [run],
+  );
+  const reads = useMemo(() => readsByStep(run.layout, run.trace), [run]);
+
+  // Free the GPU copies when the run changes
+  useEffect(
+    () => () => {
+      for (const l of looks) {
+        l.texture.dispose();
+        l.material.dispose();
+      }
+    },
+    [looks],
+  );
+
+  // Follow the timeline: set each block's state, then ask for one frame
+  useEffect(() => {
+    const apply = (step: number) => {
+      let changed = false;
+      run.layout.blocks.forEach((b, i) => {
+        changed = setBlockState(looks[i], blockState(b, step, reads[step])) || changed;
+      });
+      if (changed) invalidate();
+    };
+    apply(useStore.getState().step);
+    return useStore.subscribe((s, prev) => {
+      if (s.step !== prev.step) apply(s.step);
+    });
+  }, [run, looks, reads, invalidate]);
+
+  const setHovered = useStore((s) => s.setHovered);
+  const setSelected = useStore((s) => s.setSelected);
+  const pick = (id: string) => (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    setSelected(id);
+  };
+
+  return (
+    <group>
+      {run.layout.blocks.map((b, i) => (
+        <mesh
+          key={b.id}
+          name={b.id}
+          geometry={UNIT_BOX}
+          material={looks[i].material}
+          position={[
+            (b.box.min[0] + b.box.max[0]) / 2,
+            (b.box.min[1] + b.box.max[1]) / 2,
+            (b.box.min[2] + b.box.max[2]) / 2,
+          ]}
+          scale={[
+            b.box.max[0] - b.box.min[0],
+            b.box.max[1] - b.box.min[1],
+            b.box.max[2] - b.box.min[2],
+          ]}
+          onClick={pick(b.id)}
+          onPointerOver={(e) => {
+            e.stopPropagation();
+            setHovered(b.id);
+          }}
+          onPointerOut={() => setHovered(null)}
+        />
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The camera: orbit, zoom and pan at all times (camera-controls), the whole model framed on
+ * first load and on reset, and a glide to the current step when follow is on.
+ */
+import { useEffect, useRef } from 'react';
+import { CameraControls } from '@react-three/drei';
+import { useThree } from '@react-three/fiber';
+import type { PerspectiveCamera } from 'three';
+import type { Trace } from '../../engine/trace.ts';
+import { useStore } from '../store/index.ts';
+import { frameBox, HOME_AZIMUTH, HOME_POLAR } from './framing.ts';
+import type { Box, SceneLayout } from './layout.ts';
+import { focusBox } from './timeline.ts';
+
+/** Seconds a glide takes to settle (camera-controls' smoothTime). */
+const GLIDE_SECONDS = 0.45;
+/** Near and far planes as shares of the model's size. */
+const NEAR_SHARE = 1e-4;
+const FAR_SHARE = 20;
+
+export interface CameraRigProps {
+  layout: SceneLayout;
+  trace: Trace;
+}
+
+export function CameraRig({ layout, trace }: CameraRigProps) {
+  const controls = useRef<CameraControls>(null);
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
+
+  useEffect(() => {
+    const c = controls.current;
+    if (!c) return;
+    const { min, max } = layout.bounds;
+    const extent = Math.hypot(max[0] - min[0], max[1] - min[1]);
+    camera.near = extent * NEAR_SHARE;
+    camera.far = extent * FAR_SHARE;
+    camera.updateProjectionMatrix();
+    c.smoothTime = GLIDE_SECONDS;
+    c.minDistance = layout.unit * 2;
+    c.maxDistance = extent * FAR_SHARE * 0.5;
+    c.dollyToCursor = true;
+
+    const aspect = () => camera.aspect || size.width / Math.max(1, size.height);
+    const shoot = (box: Box, azimuth: number, polar: number, glide: boolean) => {
+      const s = frameBox(box, azimuth, polar, camera.fov, aspect());
+      void c.setLookAt(...s.position.toArray(), ...s.target.toArray(), glide);
+    };
+    const home = (glide: boolean) => shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, glide);
+    const follow = (step: number) =>
+      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, true);
+
+    home(false);
+    return useStore.subscribe((s, prev) => {
+      if (s.resetCount !== prev.resetCount) home(true);
+      else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) follow(s.step);
+    });
+    // The size is read when framing; a resize alone does not reframe.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout, trace, camera]);
+
+  return <CameraControls ref={controls} makeDefault />;
+}

@@ -1,0 +1,304 @@
+/**
+ * Scene layout: one block per tensor of a forward pass, placed in the order data flows.
+ * Pure: a trace and the model's weight shapes in, placed blocks out (no three, no React).
+ *
+ * World units: one cell is 1 unit. The model flows top to bottom (-y). The residual stream is
+ * a spine on the left (x from 0 to its width); each stage branches out to its right as a row of
+ * stacks. A stack is blocks one above the other (a weight above the output it makes, so that
+ * their columns line up); the stacks of a row share one bottom line. Blocks are thin slabs in
+ * the x-y plane facing +z, each with its label just above it.
+ */
+import type { Axis } from '../../engine/tensor.ts';
+import type { Trace } from '../../engine/trace.ts';
+import { INPUT_IDS } from '../../engine/trace.ts';
+import { gridFor, type CellGrid } from './grid.ts';
+
+/** Weights, the input token ids, or activations written by a step. */
+export type BlockRole = 'input' | 'weight' | 'activation';
+
+/** An axis-aligned box in world units. */
+export interface Box {
+  readonly min: readonly [number, number, number];
+  readonly max: readonly [number, number, number];
+}
+
+/** A label's rectangle in the z = 0 plane. */
+export interface LabelRect {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface SceneBlock {
+  /** Step name, state_dict weight name, or `input_ids`. */
+  readonly id: string;
+  readonly role: BlockRole;
+  readonly layer: number | null;
+  /** Index of the step that writes it; null for weights and input ids. */
+  readonly step: number | null;
+  readonly shape: readonly number[];
+  readonly grid: CellGrid;
+  readonly box: Box;
+  readonly label: LabelRect;
+  /** Index of the layout row (along the flow) that holds the block. */
+  readonly row: number;
+}
+
+export interface SceneLayout {
+  readonly blocks: readonly SceneBlock[];
+  readonly byId: ReadonlyMap<string, SceneBlock>;
+  /** Names that share another block's tensor (a tied `lm_head.weight` → `transformer.wte.weight`). */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** Layer titles at the left of the spine. */
+  readonly titles: readonly LabelRect[];
+  /** The residual stream: a bar through the centres of the spine blocks. */
+  readonly spine: { readonly x: number; readonly top: number; readonly bottom: number };
+  readonly bounds: Box;
+  /** Height of a label line; gaps scale with it. */
+  readonly unit: number;
+}
+
+/** Thickness of a slab, in cells. */
+export const SLAB_DEPTH = 0.4;
+/** Width of a monospace glyph as a share of the line height (the label font's advance). */
+export const GLYPH_ASPECT = 0.6;
+/** Label line height as a share of the residual stream width (2 cells at least). */
+const LABEL_SHARE = 1 / 20;
+const MIN_LABEL_HEIGHT = 2;
+
+/** What the layout needs to know of one tensor. */
+interface TensorInfo {
+  readonly shape: readonly number[];
+  readonly axes: readonly Axis[];
+}
+
+interface Pending {
+  id: string;
+  role: BlockRole;
+  layer: number | null;
+  step: number | null;
+  info: TensorInfo;
+  grid: CellGrid;
+  text: string;
+}
+
+/** Names of a block's weights in the state_dict. */
+const hw = (l: number, name: string): string => `transformer.h.${l}.${name}`;
+
+/** The rows of stacks, top to bottom; ids absent from the model (biases, wpe) drop out. */
+function plan(nLayer: number, tied: boolean): { spine: boolean; stacks: string[][] }[] {
+  const ln = (b: string, w: string): string[][] => [
+    [`${b}.hook_mean`],
+    [`${b}.hook_scale`],
+    [`${b}.hook_normalized`],
+    [`${w}.weight`, `${w}.bias`, `${b}.hook_out`],
+  ];
+  const rows: { spine: boolean; stacks: string[][] }[] = [
+    { spine: false, stacks: [[INPUT_IDS]] },
+    {
+      spine: false,
+      stacks: [
+        ['transformer.wte.weight', 'hook_embed'],
+        ['transformer.wpe.weight', 'hook_pos_embed'],
+      ],
+    },
+    { spine: true, stacks: [['blocks.0.hook_resid_pre']] },
+  ];
+  for (let l = 0; l < nLayer; l++) {
+    const b = `blocks.${l}`;
+    const a = `${b}.attn`;
+    rows.push(
+      { spine: false, stacks: ln(`${b}.ln1`, hw(l, 'ln_1')) },
+      {
+        spine: false,
+        stacks: [[hw(l, 'attn.c_attn.weight'), hw(l, 'attn.c_attn.bias'), `${a}.hook_qkv`]],
+      },
+      { spine: false, stacks: [[`${a}.hook_q`], [`${a}.hook_k`], [`${a}.hook_v`]] },
+      {
+        spine: false,
+        stacks: [[`${a}.hook_attn_scores_raw`], [`${a}.hook_attn_scores`], [`${a}.hook_pattern`]],
+      },
+      {
+        spine: false,
+        stacks: [
+          [`${a}.hook_z`],
+          [hw(l, 'attn.c_proj.weight')],
+          [`${a}.hook_result`],
+          [hw(l, 'attn.c_proj.bias'), `${b}.hook_attn_out`],
+        ],
+      },
+      { spine: true, stacks: [[`${b}.hook_resid_mid`]] },
+      { spine: false, stacks: ln(`${b}.ln2`, hw(l, 'ln_2')) },
+      {
+        spine: false,
+        stacks: [
+          [hw(l, 'mlp.c_fc.weight'), hw(l, 'mlp.c_fc.bias'), `${b}.mlp.hook_pre`],
+          [`${b}.mlp.hook_post`],
+          [hw(l, 'mlp.c_proj.weight'), hw(l, 'mlp.c_proj.bias'), `${b}.hook_mlp_out`],
+        ],
+      },
+      { spine: true, stacks: [[`${b}.hook_resid_post`]] },
+    );
+  }
+  rows.push(
+    { spine: false, stacks: ln('ln_final', 'transformer.ln_f') },
+    {
+      spine: false,
+      stacks: [[...(tied ? [] : ['lm_head.weight']), 'hook_logits'], ['hook_probs']],
+    },
+  );
+  return rows;
+}
+
+/** A block's label: its name without the layer prefix, and the shape it shows. */
+function labelText(id: string, info: TensorInfo, grid: CellGrid, sharedWith?: string): string {
+  const name = id.replace(/^blocks\.\d+\./, '').replace(/^transformer\.(h\.\d+\.)?/, '');
+  const dims = grid.transposed ? [...info.shape].reverse() : info.shape;
+  const shared = sharedWith ? ` = ${sharedWith}` : '';
+  return `${name}${grid.transposed ? 'ᵀ' : ''}${shared}  ${dims.join('×')}`;
+}
+
+/**
+ * Places every tensor of a forward pass: the input ids, each weight, each recorded step.
+ * @param trace the forward pass (its config fixes the structure, its steps the shapes)
+ * @param weights the model's weights by state_dict name (shapes and axes are read)
+ * @throws Error when a step of the trace has no place in the plan (a name the scene does not know).
+ */
+export function layoutScene(
+  trace: Pick<Trace, 'config' | 'steps' | 'tokens'>,
+  weights: ReadonlyMap<string, TensorInfo>,
+): SceneLayout {
+  const { config, steps } = trace;
+  const tied = config.tiedLmHead;
+  const aliases = new Map<string, string>();
+  if (tied) aliases.set('lm_head.weight', 'transformer.wte.weight');
+
+  // Every tensor the plan may name, with its role and grid
+  const pending = new Map<string, Pending>();
+  const add = (id: string, p: Omit<Pending, 'grid' | 'text' | 'id'>, transpose: boolean) => {
+    const grid = gridFor(p.info.shape, p.info.axes, transpose);
+    const shared = tied && id === 'transformer.wte.weight' ? 'lm_head' : undefined;
+    pending.set(id, { ...p, id, grid, text: labelText(id, p.info, grid, shared) });
+  };
+  const ids: TensorInfo = { shape: [trace.tokens.length], axes: ['pos'] };
+  add(INPUT_IDS, { role: 'input', layer: null, step: null, info: ids }, false);
+  for (const [name, info] of weights) {
+    const layer = /^transformer\.h\.(\d+)\./.exec(name);
+    const isTable = name === 'transformer.wte.weight' || name === 'transformer.wpe.weight';
+    const p = { role: 'weight' as const, layer: layer ? Number(layer[1]) : null, step: null, info };
+    add(name, p, info.shape.length === 2 && !isTable);
+  }
+  for (const s of steps) {
+    const p = { role: 'activation' as const, layer: s.layer, step: s.index, info: s.output };
+    add(s.name, p, false);
+  }
+
+  // Sizes that scale with the model: label line, gaps between blocks, rows and the spine
+  const residWidth = pending.get('blocks.0.hook_resid_pre')?.grid.width ?? config.nEmbd;
+  const unit = Math.max(MIN_LABEL_HEIGHT, residWidth * LABEL_SHARE);
+  const labelGap = unit * 0.4;
+  const stackGap = unit * 0.8;
+  const itemGap = unit * 2;
+  const rowGap = unit * 3;
+  const branchX = residWidth + unit * 6;
+
+  const blocks: SceneBlock[] = [];
+  const placed = new Set<string>();
+  const titles: LabelRect[] = [];
+  let y = 0;
+  let row = 0;
+  let minX = 0;
+  let maxX = residWidth;
+  const layerTop = new Map<number, number>();
+
+  for (const r of plan(config.nLayer, tied)) {
+    const stacks = r.stacks
+      .map((s) => s.map((id) => pending.get(id)).filter((p): p is Pending => p !== undefined))
+      .filter((s) => s.length > 0);
+    if (stacks.length === 0) continue;
+    const footW = (p: Pending) => Math.max(p.grid.width, p.text.length * GLYPH_ASPECT * unit);
+    const footH = (p: Pending) => p.grid.height + labelGap + unit;
+    const stackH = (s: Pending[]) =>
+      s.reduce((h, p) => h + footH(p), 0) + (s.length - 1) * stackGap;
+    const rowH = Math.max(...stacks.map(stackH));
+    const bottom = y - rowH;
+    let x = r.spine ? 0 : branchX;
+    for (const s of stacks) {
+      let top = bottom + stackH(s);
+      for (const p of s) {
+        const blockTop = top - unit - labelGap;
+        const blockBottom = blockTop - p.grid.height;
+        const d = SLAB_DEPTH / 2;
+        blocks.push({
+          id: p.id,
+          role: p.role,
+          layer: p.layer,
+          step: p.step,
+          shape: p.info.shape,
+          grid: p.grid,
+          box: { min: [x, blockBottom, -d], max: [x + p.grid.width, blockTop, d] },
+          label: {
+            text: p.text,
+            x,
+            y: top - unit,
+            width: p.text.length * GLYPH_ASPECT * unit,
+            height: unit,
+          },
+          row,
+        });
+        placed.add(p.id);
+        if (p.layer !== null && !layerTop.has(p.layer)) layerTop.set(p.layer, y);
+        top = blockBottom - stackGap;
+      }
+      x += Math.max(...s.map(footW)) + itemGap;
+    }
+    maxX = Math.max(maxX, x - itemGap);
+    y = bottom - rowGap;
+    row++;
+  }
+
+  for (const s of steps) {
+    if (!placed.has(s.name)) throw new Error(`scene: step '${s.name}' has no place in the layout`);
+  }
+
+  // Layer titles, left of the spine at the top of each layer
+  for (const [l, top] of layerTop) {
+    const text = `block ${l}`;
+    const width = text.length * GLYPH_ASPECT * unit * 2;
+    titles.push({ text, x: -width - unit * 3, y: top - unit * 2, width, height: unit * 2 });
+    minX = Math.min(minX, -width - unit * 3);
+  }
+
+  const spineBlocks = blocks.filter((b) => b.row !== undefined && b.box.min[0] === 0);
+  const resid = spineBlocks.filter((b) => /resid_(pre|mid|post)$/.test(b.id));
+  const spine = {
+    x: residWidth / 2,
+    top: resid.length ? resid[0].box.max[1] : 0,
+    bottom: resid.length ? resid[resid.length - 1].box.min[1] : 0,
+  };
+  const d = SLAB_DEPTH / 2;
+  return {
+    blocks,
+    byId: new Map(blocks.map((b) => [b.id, b])),
+    aliases,
+    titles,
+    spine,
+    bounds: { min: [minX, y + rowGap, -d], max: [maxX, 0, d] },
+    unit,
+  };
+}
+
+/** The block that holds a tensor, following aliases (a tied lm_head is drawn as wte). */
+export function blockOf(layout: SceneLayout, name: string): SceneBlock | undefined {
+  return layout.byId.get(layout.aliases.get(name) ?? name);
+}
+
+/** Whether two boxes overlap (touching faces do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  for (let i = 0; i < 3; i++) {
+    if (a.max[i] <= b.min[i] || b.max[i] <= a.min[i]) return false;
+  }
+  return true;
+}
