@@ -138,7 +138,7 @@ function updateIndex(out: string, card: ModelCard): void {
   writeFileSync(file, `${JSON.stringify(index, null, 2)}\n`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const run = parseFlags(process.argv.slice(2));
   const { task, settings: s } = run;
   console.log(
@@ -147,13 +147,14 @@ function main(): void {
   );
 
   const bars = new cliProgress.MultiBar({
-    format: 'step {value}/{total} | loss {loss} | {tps} tokens/s | {elapsed}s elapsed, {eta}s left',
+    format:
+      'step {value}/{total} | loss {loss} | {tps} tokens/s | {duration_formatted} elapsed, {eta_formatted} left',
     noTTYOutput: true,
     notTTYSchedule: LOG_FILE_REFRESH_MS,
     hideCursor: true,
   });
   const bar = bars.create(s.steps, 0, { loss: '-', tps: '-' });
-  const result = train(task, s, {
+  const result = await train(task, s, {
     onStep: (r) =>
       bar.update(r.step, { loss: fmt(r.loss), tps: Math.round(r.tokens / (r.elapsedMs / 1000)) }),
     onEval: (r) => bars.log(`${evalLine(r)}\n`),
@@ -222,10 +223,8 @@ function main(): void {
   console.log(`wrote ${path.join(run.out, run.id)}.safetensors and .json`);
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   if (!(e instanceof UsageError)) throw e;
   console.error(`train: ${e.message}. ${USAGE}`);
   process.exit(EXIT_USAGE);
-}
+});

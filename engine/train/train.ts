@@ -73,8 +73,15 @@ export function evalSample(task: Task, split: 'train' | 'heldout', n: number, se
   return Array.from({ length: n }, () => samplePrompt(task, rng, split));
 }
 
-/** Trains a fresh model on a task. */
-export function train(task: Task, s: TrainSettings, hooks: TrainHooks = {}): TrainResult {
+/** Lets timers and I/O run (a progress bar, a page) between steps: one macrotask turn. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Trains a fresh model on a task, giving the event loop a turn after every step. */
+export async function train(
+  task: Task,
+  s: TrainSettings,
+  hooks: TrainHooks = {},
+): Promise<TrainResult> {
   const start = performance.now();
   const config = taskConfig(task, s);
   const model = randomModel(config, s.seed);
@@ -126,6 +133,7 @@ export function train(task: Task, s: TrainSettings, hooks: TrainHooks = {}): Tra
       elapsedMs: performance.now() - start,
     });
     if ((step + 1) % s.evalEvery === 0 || step + 1 === s.steps) runEval(step + 1);
+    await nextTurn();
   }
   return { model, evals, seconds: (performance.now() - start) / 1000 };
 }
