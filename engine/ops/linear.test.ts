@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeRng } from '../random.ts';
 import { tensor } from '../tensor.ts';
 import { linear, matmul } from './linear.ts';
 
@@ -26,6 +27,24 @@ describe('linear', () => {
     for (let t = 0; t < 6; t++) {
       const [a, c] = [2 * t, 2 * t + 1];
       expect(Array.from(y.data.subarray(3 * t, 3 * t + 3))).toEqual([a + c, 2 * a - c, 3 * c]);
+    }
+  });
+
+  it('agrees with plain dot products for every block and leftover shape', () => {
+    // 7 rows (a block of 4 and 3 leftovers) by 5 outputs (2 pairs and an odd one), 13 inputs.
+    const rng = makeRng(3);
+    const [T, nIn, nOut] = [7, 13, 5];
+    const rand = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
+    const x = tensor(rand(T * nIn), [T, nIn], ['pos', 'd_model']);
+    const w = tensor(rand(nOut * nIn), [nOut, nIn], ['d_mlp', 'd_model']);
+    const b = tensor(rand(nOut), [nOut], ['d_mlp']);
+    const y = linear(x, w, b, 'd_mlp');
+    for (let t = 0; t < T; t++) {
+      for (let o = 0; o < nOut; o++) {
+        let s = 0;
+        for (let i = 0; i < nIn; i++) s += x.data[t * nIn + i] * w.data[o * nIn + i];
+        expect(y.data[t * nOut + o]).toBe(Math.fround(b.data[o] + s));
+      }
     }
   });
 

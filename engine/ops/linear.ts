@@ -12,8 +12,9 @@
  */
 import { tensor, type Axis, type Tensor } from '../tensor.ts';
 
-/** Rows of `a` handled together by gemmNT, so that each row of `b` is read once per block. */
-const ROW_BLOCK = 4;
+/** Register block of gemmNT: 4 rows of a times 2 rows of b, 8 sums kept in registers. */
+const BLOCK_M = 4;
+const BLOCK_N = 2;
 
 /** A row-major matrix view inside a flat array: element (r, c) is at `offset + r * stride + c`. */
 export interface MatView {
@@ -22,9 +23,17 @@ export interface MatView {
   readonly stride: number;
 }
 
+/** sum_k A[i + k] * B[j + k] over K values. */
+function dot(A: Float32Array, i: number, B: Float32Array, j: number, K: number): number {
+  let s = 0;
+  for (let k = 0; k < K; k++) s += A[i + k] * B[j + k];
+  return s;
+}
+
 /**
  * out(m, n) = bias(n) + sum_k a(m, k) * b(n, k): a times b transposed, both read along
  * contiguous rows. a (M, K), b (N, K), bias (N) or null, out (M, N).
+ * Blocks of 4 x 2 outputs share their loads: per k, 6 loads feed 8 multiply-adds.
  */
 export function gemmNT(
   out: MatView,
@@ -38,41 +47,63 @@ export function gemmNT(
   const A = a.data;
   const B = b.data;
   const O = out.data;
-  for (let n = 0; n < N; n++) {
-    const bn = b.offset + n * b.stride;
-    const b0 = bias ? bias[n] : 0;
-    let m = 0;
+  const aS = a.stride;
+  const oS = out.stride;
+  const mEnd = M - (M % BLOCK_M);
+  const nEnd = N - (N % BLOCK_N);
 
-    // Blocks of ROW_BLOCK rows of a share each load of b's row n.
-    for (; m + ROW_BLOCK <= M; m += ROW_BLOCK) {
-      const a0 = a.offset + m * a.stride;
-      const a1 = a0 + a.stride;
-      const a2 = a1 + a.stride;
-      const a3 = a2 + a.stride;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+  // Full 4 x 2 blocks.
+  for (let n = 0; n < nEnd; n += BLOCK_N) {
+    const w0 = b.offset + n * b.stride;
+    const w1 = w0 + b.stride;
+    const c0 = bias ? bias[n] : 0;
+    const c1 = bias ? bias[n + 1] : 0;
+    for (let m = 0; m < mEnd; m += BLOCK_M) {
+      const x0 = a.offset + m * aS;
+      const x1 = x0 + aS;
+      const x2 = x1 + aS;
+      const x3 = x2 + aS;
+      // prettier-ignore
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
       for (let k = 0; k < K; k++) {
-        const w = B[bn + k];
-        s0 += A[a0 + k] * w;
-        s1 += A[a1 + k] * w;
-        s2 += A[a2 + k] * w;
-        s3 += A[a3 + k] * w;
+        const u = B[w0 + k];
+        const v = B[w1 + k];
+        let x = A[x0 + k];
+        s00 += x * u;
+        s01 += x * v;
+        x = A[x1 + k];
+        s10 += x * u;
+        s11 += x * v;
+        x = A[x2 + k];
+        s20 += x * u;
+        s21 += x * v;
+        x = A[x3 + k];
+        s30 += x * u;
+        s31 += x * v;
       }
-      const o = out.offset + m * out.stride + n;
-      O[o] = b0 + s0;
-      O[o + out.stride] = b0 + s1;
-      O[o + 2 * out.stride] = b0 + s2;
-      O[o + 3 * out.stride] = b0 + s3;
+      const o = out.offset + m * oS + n;
+      O[o] = c0 + s00;
+      O[o + 1] = c1 + s01;
+      O[o + oS] = c0 + s10;
+      O[o + oS + 1] = c1 + s11;
+      O[o + 2 * oS] = c0 + s20;
+      O[o + 2 * oS + 1] = c1 + s21;
+      O[o + 3 * oS] = c0 + s30;
+      O[o + 3 * oS + 1] = c1 + s31;
     }
+  }
 
-    // The remaining rows one at a time.
-    for (; m < M; m++) {
-      const am = a.offset + m * a.stride;
-      let s = 0;
-      for (let k = 0; k < K; k++) s += A[am + k] * B[bn + k];
-      O[out.offset + m * out.stride + n] = b0 + s;
+  // Leftover rows (M not a multiple of 4) for the paired columns, then a last odd column.
+  for (let m = mEnd; m < M; m++) {
+    for (let n = 0; n < nEnd; n++) {
+      const s = dot(A, a.offset + m * aS, B, b.offset + n * b.stride, K);
+      O[out.offset + m * oS + n] = (bias ? bias[n] : 0) + s;
+    }
+  }
+  for (let n = nEnd; n < N; n++) {
+    for (let m = 0; m < M; m++) {
+      const s = dot(A, a.offset + m * aS, B, b.offset + n * b.stride, K);
+      O[out.offset + m * oS + n] = (bias ? bias[n] : 0) + s;
     }
   }
 }
