@@ -1,3 +1,4 @@
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { makeConfig, type ModelConfig } from './model/config.ts';
 import { forward } from './model/gpt.ts';
@@ -59,6 +60,21 @@ describe('trace', () => {
     expect(axesOf('blocks.0.mlp.hook_pre')).toEqual(['pos', 'd_mlp']);
     expect(axesOf('ln_final.hook_mean')).toEqual(['pos']);
     expect(axesOf('hook_probs')).toEqual(['pos', 'vocab']);
+  });
+
+  it('writes every formula as LaTeX that KaTeX renders', () => {
+    for (const activation of ['gelu', 'gelu_tanh'] as const) {
+      for (const posEncoding of ['learned', 'sinusoidal'] as const) {
+        const config: ModelConfig = { ...base, activation, posEncoding };
+        const { trace } = forward(randomModel(config, 5), ids);
+        for (const step of trace.steps) {
+          expect(
+            () => katex.renderToString(step.formula, { throwOnError: true }),
+            step.name,
+          ).not.toThrow();
+        }
+      }
+    }
   });
 
   it('gives every step its own buffer', () => {
