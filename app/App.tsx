@@ -62,18 +62,18 @@ export function App() {
       <div className="scene">
         <SceneCanvas run={run} />
       </div>
-      <header className="title">
+      <header className="title" data-inset="top">
         <h1>{ui.title}</h1>
         <span>{ui.tagline}</span>
       </header>
-      <aside className="left">
+      <aside className="left" data-inset="left">
         <StepInfo run={run} texts={texts} />
         <Legend ui={ui} />
       </aside>
-      <aside className="right">
+      <aside className="right" data-inset="right">
         <OutputView run={run} ui={ui} />
       </aside>
-      <footer className="bottom">
+      <footer className="bottom" data-inset="bottom">
         <Timeline run={run} ui={ui} />
         <Controls run={run} ui={ui} />
         <p className="keys">{ui.keys}</p>

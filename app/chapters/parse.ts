@@ -2,20 +2,27 @@
  * Chapter files: front matter and Markdown body, the chapter order, and layer placeholders.
  * Pure: strings in, plain objects out (no DOM, no React, no fetching).
  *
- * A chapter file (`assets/chapters/<id>.md`) opens with a JSON object between two lines that
+ * A chapter file (`assets/chapters/<id>.md`) opens with front matter between two lines that
  * hold only `---`, followed by the Markdown body:
  *
  *   ---
- *   {
- *     "id": "layernorm",                        URL slug, the file's name without `.md`
- *     "title": "LayerNorm",                     shown in the table of contents
- *     "steps": ["blocks.{l}.ln1.hook_mean"],    trace step names the chapter discusses, in order
- *     "focus": "blocks.{l}.ln1.hook_out",       the step the camera frames; null frames the model
- *     "highlight": ["transformer.h.{l}.ln_1.weight"],  step or state_dict weight names to glow
- *     "panel": "layernorm"                      optional teaching panel opened beside the text
- *   }
+ *   id: layernorm                          URL slug, the file's name without `.md`
+ *   title: LayerNorm                       shown in the table of contents
+ *   steps:                                 trace step names the chapter discusses
+ *     - blocks.{l}.ln1.hook_mean
+ *   focus: blocks.{l}.ln1.hook_out         the step the camera frames; null frames the model
+ *   highlight:                             step or state_dict weight names to highlight
+ *     - transformer.h.{l}.ln_1.weight
+ *   panel: layernorm                       optional teaching panel opened beside the text
  *   ---
  *   Markdown, with `$...$` / `$$...$$` math and `{{...}}` live numbers (see template.ts).
+ *
+ * The front matter is a tiny YAML subset, parsed here (so Prettier can format it as YAML):
+ *   `key: value`     a scalar: `null`, plain text, or a quoted string ('it''s' or "JSON \"style\"")
+ *   `key: []`        an empty list
+ *   `key:` + lines `  - value`   a list of scalars
+ *   blank lines and lines starting with `#` are ignored. Nothing else is accepted.
+ * Required: id, title, steps, focus. Optional: highlight (default []), panel (default null).
  *
  * Names may hold layer placeholders, resolved per model by `resolveName`:
  *   {l}     the layer the reader is looking at (0 unless the app says otherwise)
@@ -25,6 +32,7 @@
  * The order lives in `assets/chapters/index.json`: `{ "chapters": ["overview", ...] }`.
  */
 import type { ModelConfig } from '../../engine/model/config.ts';
+import { stepNames } from '../../engine/trace.ts';
 
 /** Teaching panels a chapter may open beside its text. */
 export const PANELS = ['posenc', 'layernorm', 'mlp', 'sampling', 'sizing'] as const;
@@ -65,6 +73,49 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FENCE = /^---[ \t]*$/;
 const KEYS = ['id', 'title', 'steps', 'focus', 'highlight', 'panel'];
 
+/** A front matter scalar: null, a quoted string or plain text. */
+function scalar(text: string, fail: (why: string) => never): string | null {
+  const t = text.trim();
+  if (t === 'null') return null;
+  if (/^'.*'$/.test(t)) return t.slice(1, -1).replaceAll("''", "'");
+  if (/^".*"$/.test(t)) {
+    try {
+      return JSON.parse(t) as string;
+    } catch {
+      return fail(`bad double-quoted string ${t}`);
+    }
+  }
+  if (/^['"[{]/.test(t)) fail(`cannot read value ${t} (quote it, or use a list of - items)`);
+  return t;
+}
+
+/** Parses the front matter lines (the YAML subset above) into a plain object. */
+function parseFrontMatter(
+  lines: readonly string[],
+  fail: (why: string) => never,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let list: (string | null)[] | null = null;
+  for (const line of lines) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (item) {
+      if (!list) fail(`list item outside a list: ${line.trim()}`);
+      list.push(scalar(item[1], fail));
+      continue;
+    }
+    const field = /^([a-z]+):(?:\s+(.*))?$/.exec(line);
+    if (!field) fail(`cannot read front matter line: ${line}`);
+    const [, key, value] = field;
+    if (key in out) fail(`field '${key}' appears twice`);
+    list = null;
+    if (value === undefined || value.trim() === '') out[key] = list = [];
+    else if (value.trim() === '[]') out[key] = [];
+    else out[key] = scalar(value, fail);
+  }
+  return out;
+}
+
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
 
@@ -84,16 +135,7 @@ export function parseChapter(source: string, file = 'chapter'): Chapter {
   if (!FENCE.test(lines[0] ?? '')) fail('must open with a line holding only ---');
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close < 0) fail('front matter has no closing --- line');
-  let meta: unknown;
-  try {
-    meta = JSON.parse(lines.slice(1, close).join('\n'));
-  } catch (e) {
-    fail(`front matter is not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    fail('front matter must be a JSON object');
-  }
-  const m = meta as Record<string, unknown>;
+  const m = parseFrontMatter(lines.slice(1, close), fail);
 
   // fields
   for (const key of Object.keys(m)) {
@@ -171,6 +213,13 @@ export function resolveName(name: string, config: ModelConfig, layer = 0): strin
   return Array.from({ length: config.nLayer }, (_, i) => one.replaceAll('{all}', String(i)));
 }
 
+/** Sorts step names into trace order; names the model does not record keep their place at the end. */
+function inTraceOrder(names: string[], config: ModelConfig): string[] {
+  const at = new Map(stepNames(config).map((n, i) => [n, i]));
+  const ranked = names.map((n, i) => ({ n, rank: at.get(n) ?? at.size + i }));
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.n);
+}
+
 /** A chapter's names with their layer placeholders resolved for one model. */
 export interface ResolvedTargets {
   readonly steps: string[];
@@ -178,12 +227,15 @@ export interface ResolvedTargets {
   readonly highlight: string[];
 }
 
-/** Resolves the steps, focus and highlight of a chapter for one model and layer. */
+/**
+ * Resolves the steps, focus and highlight of a chapter for one model and layer.
+ * Steps come back in the order the trace records them (names the model lacks go last).
+ */
 export function resolveTargets(meta: ChapterMeta, config: ModelConfig, layer = 0): ResolvedTargets {
   const all = (names: readonly string[]): string[] =>
     names.flatMap((n) => resolveName(n, config, layer));
   return {
-    steps: all(meta.steps),
+    steps: inTraceOrder(all(meta.steps), config),
     focus: meta.focus === null ? null : (resolveName(meta.focus, config, layer)[0] ?? null),
     highlight: all(meta.highlight),
   };

@@ -8,7 +8,14 @@ import { useThree } from '@react-three/fiber';
 import type { PerspectiveCamera } from 'three';
 import type { Trace } from '../../engine/trace.ts';
 import { useStore } from '../store/index.ts';
-import { frameBox, HOME_AZIMUTH, HOME_POLAR } from './framing.ts';
+import {
+  FOLLOW_MARGIN,
+  frameBox,
+  HOME_AZIMUTH,
+  HOME_MARGIN,
+  HOME_POLAR,
+  measureInsets,
+} from './framing.ts';
 import type { Box, SceneLayout } from './layout.ts';
 import { focusBox } from './timeline.ts';
 
@@ -26,7 +33,7 @@ export interface CameraRigProps {
 export function CameraRig({ layout, trace }: CameraRigProps) {
   const controls = useRef<CameraControls>(null);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
-  const size = useThree((s) => s.size);
+  const gl = useThree((s) => s.gl);
 
   useEffect(() => {
     const c = controls.current;
@@ -41,23 +48,28 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     c.maxDistance = extent * FAR_SHARE * 0.5;
     c.dollyToCursor = true;
 
-    const aspect = () => camera.aspect || size.width / Math.max(1, size.height);
-    const shoot = (box: Box, azimuth: number, polar: number, glide: boolean) => {
-      const s = frameBox(box, azimuth, polar, camera.fov, aspect());
+    const shoot = (box: Box, azimuth: number, polar: number, margin: number, glide: boolean) => {
+      const el = gl.domElement;
+      const lens = {
+        fov: camera.fov,
+        width: el.clientWidth,
+        height: el.clientHeight,
+        insets: measureInsets(el),
+      };
+      const s = frameBox(box, azimuth, polar, lens, margin);
       void c.setLookAt(...s.position.toArray(), ...s.target.toArray(), glide);
     };
-    const home = (glide: boolean) => shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, glide);
+    const home = (glide: boolean) =>
+      shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, HOME_MARGIN, glide);
     const follow = (step: number) =>
-      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, true);
+      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, true);
 
     home(false);
     return useStore.subscribe((s, prev) => {
       if (s.resetCount !== prev.resetCount) home(true);
       else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) follow(s.step);
     });
-    // The size is read when framing; a resize alone does not reframe.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layout, trace, camera]);
+  }, [layout, trace, camera, gl]);
 
   return <CameraControls ref={controls} makeDefault />;
 }

@@ -28,6 +28,8 @@ export interface GlassboxHook {
   triangles: number;
   blockCount: number;
   step: () => { index: number; name: string; count: number };
+  /** Index of the step with a given name, -1 when there is none. */
+  stepIndexOf: (name: string) => number;
   /** Projected block centres, by block id (step name, weight name or input_ids). */
   blocks: () => Record<string, ScreenPoint>;
   camera: () => { position: number[]; target: number[] };
@@ -61,6 +63,8 @@ export function TestHook({ layout }: TestHookProps) {
         const name = s.run?.trace.steps[s.step]?.name ?? '';
         return { index: s.step, name, count: s.stepCount };
       },
+      stepIndexOf: (name) =>
+        useStore.getState().run?.trace.steps.findIndex((s) => s.name === name) ?? -1,
       blocks: () => {
         const { camera, gl } = get();
         const rect = gl.domElement.getBoundingClientRect();

@@ -73,7 +73,9 @@ export function buildLabelMesh(labels: readonly LabelSpec[]): LabelMesh {
   const index = new Uint32Array(labels.length * 6); // (labels, 2 triangles × 3)
   labels.forEach((l, i) => {
     const p = places[i];
-    const h = l.rect.height;
+    // As tall as the layout's line, narrowed (with its height) if the font runs wider
+    const fit = Math.min(1, l.rect.width / (((p.w - 2 * PAD_PX) / ATLAS_LINE_PX) * l.rect.height));
+    const h = l.rect.height * fit;
     const w = (p.w / ATLAS_LINE_PX) * h;
     const x0 = l.rect.x - (PAD_PX / ATLAS_LINE_PX) * h;
     const y0 = l.rect.y;

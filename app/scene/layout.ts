@@ -2,11 +2,12 @@
  * Scene layout: one block per tensor of a forward pass, placed in the order data flows.
  * Pure: a trace and the model's weight shapes in, placed blocks out (no three, no React).
  *
- * World units: one cell is 1 unit. The model flows top to bottom (-y). The residual stream is
- * a spine on the left (x from 0 to its width); each stage branches out to its right as a row of
- * stacks. A stack is blocks one above the other (a weight above the output it makes, so that
- * their columns line up); the stacks of a row share one bottom line. Blocks are thin slabs in
- * the x-y plane facing +z, each with its label just above it.
+ * World units: one cell is 1 unit. Layers flow top to bottom (-y), each sublayer (attention,
+ * MLP) one row read left to right (+x). Every row opens with the residual stream it reads, so
+ * the residual blocks form a spine down the left edge (x from 0 to their width). A row is a
+ * line of stacks; a stack is blocks one above the other (a weight above the output it makes,
+ * so that their columns line up); the stacks of a row share one bottom line. Blocks are thin
+ * slabs in the x-y plane facing +z, each with its label just above it.
  */
 import type { Axis } from '../../engine/tensor.ts';
 import type { Trace } from '../../engine/trace.ts';
@@ -61,12 +62,14 @@ export interface SceneLayout {
 }
 
 /** Thickness of a slab, in cells. */
-export const SLAB_DEPTH = 0.4;
+export const SLAB_DEPTH = 1;
 /** Width of a monospace glyph as a share of the line height (the label font's advance). */
 export const GLYPH_ASPECT = 0.6;
 /** Label line height as a share of the residual stream width (2 cells at least). */
 const LABEL_SHARE = 1 / 20;
 const MIN_LABEL_HEIGHT = 2;
+/** Layer titles are this many times taller than block labels. */
+const TITLE_SCALE = 4;
 
 /** What the layout needs to know of one tensor. */
 interface TensorInfo {
@@ -87,68 +90,60 @@ interface Pending {
 /** Names of a block's weights in the state_dict. */
 const hw = (l: number, name: string): string => `transformer.h.${l}.${name}`;
 
-/** The rows of stacks, top to bottom; ids absent from the model (biases, wpe) drop out. */
-function plan(nLayer: number, tied: boolean): { spine: boolean; stacks: string[][] }[] {
+/**
+ * The rows of stacks, top to bottom; ids absent from the model (biases, wpe) drop out.
+ * Each sublayer is one row read left to right, opening with the residual stream it reads.
+ */
+function plan(nLayer: number, tied: boolean): string[][][] {
   const ln = (b: string, w: string): string[][] => [
     [`${b}.hook_mean`],
     [`${b}.hook_scale`],
     [`${b}.hook_normalized`],
     [`${w}.weight`, `${w}.bias`, `${b}.hook_out`],
   ];
-  const rows: { spine: boolean; stacks: string[][] }[] = [
-    { spine: false, stacks: [[INPUT_IDS]] },
-    {
-      spine: false,
-      stacks: [
-        ['transformer.wte.weight', 'hook_embed'],
-        ['transformer.wpe.weight', 'hook_pos_embed'],
-      ],
-    },
-    { spine: true, stacks: [['blocks.0.hook_resid_pre']] },
+  const rows: string[][][] = [
+    [
+      [INPUT_IDS],
+      ['transformer.wte.weight', 'hook_embed'],
+      ['transformer.wpe.weight', 'hook_pos_embed'],
+    ],
   ];
+  let resid = 'blocks.0.hook_resid_pre';
   for (let l = 0; l < nLayer; l++) {
     const b = `blocks.${l}`;
     const a = `${b}.attn`;
     rows.push(
-      { spine: false, stacks: ln(`${b}.ln1`, hw(l, 'ln_1')) },
-      {
-        spine: false,
-        stacks: [[hw(l, 'attn.c_attn.weight'), hw(l, 'attn.c_attn.bias'), `${a}.hook_qkv`]],
-      },
-      { spine: false, stacks: [[`${a}.hook_q`], [`${a}.hook_k`], [`${a}.hook_v`]] },
-      {
-        spine: false,
-        stacks: [[`${a}.hook_attn_scores_raw`], [`${a}.hook_attn_scores`], [`${a}.hook_pattern`]],
-      },
-      {
-        spine: false,
-        stacks: [
-          [`${a}.hook_z`],
-          [hw(l, 'attn.c_proj.weight')],
-          [`${a}.hook_result`],
-          [hw(l, 'attn.c_proj.bias'), `${b}.hook_attn_out`],
-        ],
-      },
-      { spine: true, stacks: [[`${b}.hook_resid_mid`]] },
-      { spine: false, stacks: ln(`${b}.ln2`, hw(l, 'ln_2')) },
-      {
-        spine: false,
-        stacks: [
-          [hw(l, 'mlp.c_fc.weight'), hw(l, 'mlp.c_fc.bias'), `${b}.mlp.hook_pre`],
-          [`${b}.mlp.hook_post`],
-          [hw(l, 'mlp.c_proj.weight'), hw(l, 'mlp.c_proj.bias'), `${b}.hook_mlp_out`],
-        ],
-      },
-      { spine: true, stacks: [[`${b}.hook_resid_post`]] },
+      [
+        [resid],
+        ...ln(`${b}.ln1`, hw(l, 'ln_1')),
+        [hw(l, 'attn.c_attn.weight'), hw(l, 'attn.c_attn.bias'), `${a}.hook_qkv`],
+        [`${a}.hook_q`],
+        [`${a}.hook_k`],
+        [`${a}.hook_v`],
+        [`${a}.hook_attn_scores_raw`],
+        [`${a}.hook_attn_scores`],
+        [`${a}.hook_pattern`],
+        [`${a}.hook_z`],
+        [hw(l, 'attn.c_proj.weight')],
+        [`${a}.hook_result`],
+        [hw(l, 'attn.c_proj.bias'), `${b}.hook_attn_out`],
+      ],
+      [
+        [`${b}.hook_resid_mid`],
+        ...ln(`${b}.ln2`, hw(l, 'ln_2')),
+        [hw(l, 'mlp.c_fc.weight'), hw(l, 'mlp.c_fc.bias'), `${b}.mlp.hook_pre`],
+        [`${b}.mlp.hook_post`],
+        [hw(l, 'mlp.c_proj.weight'), hw(l, 'mlp.c_proj.bias'), `${b}.hook_mlp_out`],
+      ],
     );
+    resid = `${b}.hook_resid_post`;
   }
-  rows.push(
-    { spine: false, stacks: ln('ln_final', 'transformer.ln_f') },
-    {
-      spine: false,
-      stacks: [[...(tied ? [] : ['lm_head.weight']), 'hook_logits'], ['hook_probs']],
-    },
-  );
+  rows.push([
+    [resid],
+    ...ln('ln_final', 'transformer.ln_f'),
+    [...(tied ? [] : ['lm_head.weight']), 'hook_logits'],
+    ['hook_probs'],
+  ]);
   return rows;
 }
 
@@ -202,7 +197,6 @@ export function layoutScene(
   const stackGap = unit * 0.8;
   const itemGap = unit * 2;
   const rowGap = unit * 3;
-  const branchX = residWidth + unit * 6;
 
   const blocks: SceneBlock[] = [];
   const placed = new Set<string>();
@@ -214,7 +208,7 @@ export function layoutScene(
   const layerTop = new Map<number, number>();
 
   for (const r of plan(config.nLayer, tied)) {
-    const stacks = r.stacks
+    const stacks = r
       .map((s) => s.map((id) => pending.get(id)).filter((p): p is Pending => p !== undefined))
       .filter((s) => s.length > 0);
     if (stacks.length === 0) continue;
@@ -224,7 +218,7 @@ export function layoutScene(
       s.reduce((h, p) => h + footH(p), 0) + (s.length - 1) * stackGap;
     const rowH = Math.max(...stacks.map(stackH));
     const bottom = y - rowH;
-    let x = r.spine ? 0 : branchX;
+    let x = 0;
     for (const s of stacks) {
       let top = bottom + stackH(s);
       for (const p of s) {
@@ -266,13 +260,13 @@ export function layoutScene(
   // Layer titles, left of the spine at the top of each layer
   for (const [l, top] of layerTop) {
     const text = `block ${l}`;
-    const width = text.length * GLYPH_ASPECT * unit * 2;
-    titles.push({ text, x: -width - unit * 3, y: top - unit * 2, width, height: unit * 2 });
+    const width = text.length * GLYPH_ASPECT * unit * TITLE_SCALE;
+    const height = unit * TITLE_SCALE;
+    titles.push({ text, x: -width - unit * 3, y: top - height, width, height });
     minX = Math.min(minX, -width - unit * 3);
   }
 
-  const spineBlocks = blocks.filter((b) => b.row !== undefined && b.box.min[0] === 0);
-  const resid = spineBlocks.filter((b) => /resid_(pre|mid|post)$/.test(b.id));
+  const resid = blocks.filter((b) => /resid_(pre|mid|post)$/.test(b.id));
   const spine = {
     x: residWidth / 2,
     top: resid.length ? resid[0].box.max[1] : 0,

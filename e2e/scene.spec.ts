@@ -1,0 +1,170 @@
+/**
+ * The 3D scene, acting as a person would: open the page, look, scrub, use the keys, drag.
+ * One page is shared by the tests (loading the model once); they run in order.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  blockPoints,
+  cameraPose,
+  currentStep,
+  frameCount,
+  pixelDifference,
+  pixelStats,
+  SCREENSHOT_DIR,
+  waitForCameraRest,
+  waitForFrameAfter,
+  waitForScene,
+} from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+/** A step inside layer 1 that the tests scrub to. */
+const LAYER1_STEP = 'blocks.1.attn.hook_pattern';
+/** Page to open: the default model, unless GLASSBOX_E2E_PATH names another (e.g. /?model=random-gpt2). */
+const START_PATH = process.env.GLASSBOX_E2E_PATH ?? '/';
+/** Side of the square around a block's centre whose pixels are compared, in CSS pixels. */
+const CLIP = 24;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  page = await browser.newPage({ baseURL });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(START_PATH);
+  await waitForScene(page);
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+test('loads the default model with no console error and no request outside its origin', async ({
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  expect(outside).toEqual([]);
+  const shipped = requests.some((u) => u.includes('/models/') && u.endsWith('.safetensors'));
+  expect(shipped).toBe(!START_PATH.includes('model=random-'));
+  expect(consoleErrors).toEqual([]);
+  // The output panel shows the greedy answer the engine computed
+  await expect(page.getByTestId('answer')).toHaveText(/^\S+$/);
+});
+
+test('draws the model: the first view is not blank', async () => {
+  await waitForCameraRest(page);
+  const shot = await page
+    .locator('canvas')
+    .screenshot({ path: `${SCREENSHOT_DIR}/first-view.png` });
+  const stats = await pixelStats(page, shot);
+  expect(stats.variance).toBeGreaterThan(20);
+  const points = await blockPoints(page);
+  const onScreen = Object.values(points).filter((p) => p.onScreen).length;
+  expect(onScreen).toBe(Object.keys(points).length);
+});
+
+test('the keyboard steps, jumps to the ends and plays', async () => {
+  const { count } = await currentStep(page);
+  await page.keyboard.press('Home');
+  expect((await currentStep(page)).index).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  expect(await currentStep(page)).toMatchObject({ index: 1, name: 'hook_pos_embed' });
+  await page.keyboard.press('End');
+  expect((await currentStep(page)).index).toBe(count - 1);
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await currentStep(page)).index).toBeGreaterThan(1);
+  await page.keyboard.press(' ');
+  const paused = (await currentStep(page)).index;
+  await page.waitForTimeout(600);
+  expect((await currentStep(page)).index).toBe(paused);
+});
+
+test('scrubbing to a step lights up the block that step writes', async () => {
+  const slider = page.getByRole('slider');
+  const { count } = await currentStep(page);
+  // Drag the scrubber to about the middle, then land on the step before the target by keys
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const mid = (await currentStep(page)).index;
+  expect(mid).toBeGreaterThan(count / 4);
+  expect(mid).toBeLessThan((3 * count) / 4);
+
+  // Walk to the target so the camera frames it, then hold the camera still
+  const targetIndex = await stepIndexOf(page, LAYER1_STEP);
+  await goToStep(page, targetIndex);
+  await waitForCameraRest(page);
+  await page.getByLabel('Follow').uncheck();
+  await goToStep(page, targetIndex - 1);
+  const clip = await clipAround(page, LAYER1_STEP);
+  await page.waitForTimeout(300);
+  const before = await page.screenshot({ clip });
+  const frames = await frameCount(page);
+  await goToStep(page, targetIndex);
+  await waitForFrameAfter(page, frames);
+  const after = await page.screenshot({ clip });
+  expect(await pixelDifference(page, before, after)).toBeGreaterThan(10);
+  await page.getByLabel('Follow').check();
+});
+
+test('dragging the canvas orbits the camera', async () => {
+  await waitForCameraRest(page);
+  const before = await cameraPose(page);
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  const y = canvas.y + canvas.height * 0.55;
+  await page.mouse.move(canvas.x + canvas.width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width * 0.62, y - 30, { steps: 8 });
+  await page.mouse.up();
+  await waitForCameraRest(page);
+  const after = await cameraPose(page);
+  const moved = Math.hypot(...after.position.map((v, i) => v - before.position[i]));
+  expect(moved).toBeGreaterThan(0.5);
+});
+
+test('a step inside layer 1, framed by the camera, is kept as a screenshot', async () => {
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await page.getByLabel('Jump to block').selectOption({ label: 'block 1' });
+  await goToStep(page, await stepIndexOf(page, LAYER1_STEP));
+  await waitForCameraRest(page);
+  const shot = await page.screenshot({ path: `${SCREENSHOT_DIR}/layer1-pattern.png` });
+  expect((await pixelStats(page, shot)).variance).toBeGreaterThan(20);
+  expect((await blockPoints(page))[LAYER1_STEP].onScreen).toBe(true);
+  await expect(page.getByTestId('step-name')).toHaveText(LAYER1_STEP);
+  await expect(page.locator('.step-formula .katex')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+/** Index of a step by name. */
+async function stepIndexOf(page: Page, name: string): Promise<number> {
+  const index = await page.evaluate((n) => window.__glassbox!.stepIndexOf(n), name);
+  expect(index, `step ${name}`).toBeGreaterThan(0);
+  return index;
+}
+
+/** Moves to a step with the arrow keys, as a person fine-tuning the scrubber would. */
+async function goToStep(page: Page, index: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const now = (await currentStep(page)).index;
+    if (now === index) return;
+    await page.keyboard.press(now < index ? 'ArrowRight' : 'ArrowLeft');
+  }
+  throw new Error(`could not reach step ${index}`);
+}
+
+/** A square of the page around a block's projected centre. */
+async function clipAround(page: Page, id: string) {
+  const p = (await blockPoints(page))[id];
+  expect(p.onScreen).toBe(true);
+  return { x: p.x - CLIP / 2, y: p.y - CLIP / 2, width: CLIP, height: CLIP };
+}
