@@ -18,7 +18,7 @@ import { gptBackward, trainableNames, zeroGradients, type BatchItem } from './ba
 import type { TrainSettings } from './defaults.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { clipGradNorm, createAdamW, learningRate } from './optim.ts';
-import { makeExample, samplePrompt, type Task } from './tasks/task.ts';
+import { makeExample, promptsOf, samplePrompt, type Task } from './tasks/task.ts';
 
 /** Added to the seed for the data-order generator, so it differs from the init generator. */
 const DATA_SEED_OFFSET = 0x9e3779b9;
@@ -67,10 +67,24 @@ export function taskConfig(task: Task, s: TrainSettings): ModelConfig {
   return makeConfig({ ...s.model, vocabSize: task.vocab.length, blockSize: task.blockSize });
 }
 
-/** A fixed seeded sample of n prompts of a split (all of them when the split is smaller). */
+/** Tasks with at most this many prompts are listed in full to pick evaluation prompts. */
+const LISTABLE_PROMPTS = 10_000;
+
+/**
+ * A fixed seeded sample of n distinct prompts of a split (the whole split when it is smaller);
+ * large tasks draw with rejection sampling, where repeats are vanishingly rare.
+ */
 export function evalSample(task: Task, split: 'train' | 'heldout', n: number, seed: number) {
   const rng = makeRng(seed + EVAL_SEED_OFFSET);
-  return Array.from({ length: n }, () => samplePrompt(task, rng, split));
+  if (task.promptCount > LISTABLE_PROMPTS) {
+    return Array.from({ length: n }, () => samplePrompt(task, rng, split));
+  }
+  const all = promptsOf(task, split);
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1); // Fisher-Yates shuffle
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, n);
 }
 
 /** Lets timers and I/O run (a progress bar, a page) between steps: one macrotask turn. */
