@@ -84,7 +84,7 @@ export const TRAIN_DEFAULTS: Record<TaskName, TrainSettings> = {
     batchSize: 32,
     lr: 2e-3,
     minLr: 2e-4,
-    warmupSteps: 100,
+    warmupSteps: 60,
     evalEvery: 100,
   },
   reverse: {
@@ -94,7 +94,7 @@ export const TRAIN_DEFAULTS: Record<TaskName, TrainSettings> = {
     batchSize: 32,
     lr: 2e-3,
     minLr: 2e-4,
-    warmupSteps: 100,
+    warmupSteps: 60,
     evalEvery: 100,
   },
 };
