@@ -22,6 +22,7 @@ const WARMUP_RUNS = 2;
 const WEIGHT_SEED = 1;
 const INPUT_SEED = 2;
 const BYTES_PER_MB = 1024 * 1024;
+const MICROSECONDS_PER_MS = 1000;
 /** minGPT sort input row 0 of the reference partials: 0 0 2 1 0 1 0 0 0 0 0. */
 const SORT_INPUT = [0, 0, 2, 1, 0, 1, 0, 0, 0, 0, 0];
 
@@ -37,16 +38,21 @@ const traceBytes = (trace: Trace): number =>
 function bench(label: string, model: Model, ids: number[], runs: number): void {
   for (let i = 0; i < WARMUP_RUNS; i++) forward(model, ids);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let trace: Trace | null = null;
   for (let i = 0; i < runs; i++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     trace = forward(model, ids).trace;
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / MICROSECONDS_PER_MS);
   }
   const mb = traceBytes(trace!) / BYTES_PER_MB;
   console.log(
     `${label}: T=${ids.length}, median ${median(times).toFixed(2)} ms over ${runs} runs ` +
-      `(min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}), ` +
+      `(min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}; ` +
+      `CPU time median ${median(cpuTimes).toFixed(2)} ms), ` +
       `trace ${trace!.steps.length} steps, ${mb.toFixed(2)} MB`,
   );
 }
@@ -54,7 +60,7 @@ function bench(label: string, model: Model, ids: number[], runs: number): void {
 const cpus = os.cpus();
 console.log(
   `machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, node ${process.version}, ` +
-    `${os.platform()} ${os.arch()}`,
+    `${os.platform()} ${os.arch()}, load average ${os.loadavg()[0].toFixed(2)}`,
 );
 
 // minGPT sort model: the PyTorch reference weights when present.
