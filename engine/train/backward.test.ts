@@ -99,6 +99,28 @@ describe.each(CONFIGS)('gptBackward on a 2-layer model (%s)', (_label, config) =
   });
 });
 
+describe('gptBackward reductions', () => {
+  it('sums instead of averaging when asked: loss and gradients scale by the scored count', () => {
+    const config = makeConfig(base);
+    const model = testModel(config, 4);
+    const batch = BATCH.map((b) => ({ trace: forward(model, b.tokens).trace, targets: b.targets }));
+    const mean = zeroGradients(config);
+    const sum = zeroGradients(config);
+    const n = countScored(BATCH.map((b) => b.targets)); // 9
+    expect(gptBackward(model, batch, sum, 'sum')).toBeCloseTo(
+      n * gptBackward(model, batch, mean),
+      5,
+    );
+    const wte = 'transformer.wte.weight';
+    expect(
+      relError(
+        sum.get(wte)!,
+        mean.get(wte)!.map((g) => g * n),
+      ),
+    ).toBeLessThan(1e-6);
+  });
+});
+
 describe('gptBackward positions', () => {
   it('leaves rows of wpe past the sequence at zero gradient', () => {
     const config = makeConfig(base);

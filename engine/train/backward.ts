@@ -63,18 +63,27 @@ function grad(grads: Gradients, name: string): Float32Array | null {
   return grads.get(name) ?? null;
 }
 
+/** How a batch's per-position losses combine: mean over scored positions (nanoGPT), or sum. */
+export type Reduction = 'mean' | 'sum';
+
 /**
- * Adds the gradients of the batch's mean cross-entropy to grads.
+ * Adds the gradients of the batch's cross-entropy to grads.
  * @param model the weights the traces were computed with
  * @param batch traces of forward(model, tokens) with targets (T) each
  * @param grads from zeroGradients, added to in place
- * @returns the mean loss over the scored positions (NaN when none is scored)
+ * @param reduction 'mean' over every scored position of the batch (default), or 'sum'
+ * @returns the loss so reduced (NaN for a mean when nothing is scored)
  */
-export function gptBackward(model: Model, batch: readonly BatchItem[], grads: Gradients): number {
-  const nScored = countScored(batch.map((b) => b.targets));
+export function gptBackward(
+  model: Model,
+  batch: readonly BatchItem[],
+  grads: Gradients,
+  reduction: Reduction = 'mean',
+): number {
+  const scale = reduction === 'mean' ? 1 / countScored(batch.map((b) => b.targets)) : 1;
   let lossSum = 0;
-  for (const item of batch) lossSum += sequenceBackward(model, item, grads, 1 / nScored);
-  return lossSum / nScored;
+  for (const item of batch) lossSum += sequenceBackward(model, item, grads, scale);
+  return lossSum * scale;
 }
 
 /** Backward of one sequence, its loss terms weighted by scale. @returns its summed loss */
