@@ -142,6 +142,15 @@ describe('fillTemplate', () => {
     expect(out.text).not.toContain('{{');
   });
 
+  it('treats inherited object keys as unknown, not as functions or fields', () => {
+    const out = fillTemplate(
+      '{{constructor hook_embed}} {{config toString}} {{params constructor}} {{flops __proto__}}',
+      ctx,
+    );
+    expect(out.problems).toHaveLength(4);
+    expect(out.text).not.toMatch(/NaN|function/);
+  });
+
   it('leaves KaTeX braces and ordinary text alone', () => {
     const math = String.raw`$$\mathrm{PE}_{p,2i} = \sin\left(p / 10000^{2i/d}\right)$$ and {x}`;
     expect(fill(math)).toBe(math);

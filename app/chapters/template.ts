@@ -162,7 +162,7 @@ function fillOne(
   const positions = (): number => steps.get('hook_embed')?.shape[0] ?? ctx.tokenStrings.length;
   const sized = (): Sizing => ctx.sizing ?? computeSizing(ctx.config);
 
-  if (fn in STATS) {
+  if (Object.hasOwn(STATS, fn)) {
     const v = slice(tensorArg(), args.slice(1), ctx);
     return formatNumber(STATS[fn](v));
   }
@@ -209,8 +209,9 @@ function fillOne(
       arity(1);
       const c = ctx.config;
       const derived: Record<string, number> = { headDim: headDim(c), mlpDim: mlpDim(c) };
-      const v =
-        args[0] in derived ? derived[args[0]] : (c as unknown as Record<string, unknown>)[args[0]];
+      const v = Object.hasOwn(derived, args[0])
+        ? derived[args[0]]
+        : (c as unknown as Record<string, unknown>)[args[0]];
       if (typeof v === 'number') return formatNumber(v);
       if (typeof v === 'boolean') return v ? 'yes' : 'no';
       if (typeof v === 'string') return v;
@@ -222,7 +223,7 @@ function fillOne(
         throw new Unfillable(`${fn} takes a component and optionally 'share'`);
       }
       const table = sized()[fn] as unknown as Record<string, { count: number; share: number }>;
-      const item = table[args[0]];
+      const item = Object.hasOwn(table, args[0]) ? table[args[0]] : undefined;
       if (!item) throw new Unfillable(`no ${fn} component '${args[0]}'`);
       return args[1] === 'share' ? `${formatNumber(item.share * 100)}%` : formatNumber(item.count);
     }

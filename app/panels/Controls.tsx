@@ -33,7 +33,7 @@ export function Controls({ run, ui }: ControlsProps) {
   return (
     <div className="controls">
       <button type="button" title={ui.first} aria-label={ui.first} onClick={go(() => setStep(0))}>
-        ⏮
+        |◀
       </button>
       <button
         type="button"
@@ -50,7 +50,7 @@ export function Controls({ run, ui }: ControlsProps) {
         title={playing ? ui.pause : ui.play}
         onClick={togglePlaying}
       >
-        {playing ? '⏸' : '▶'}
+        {playing ? '❚❚' : '▶'}
       </button>
       <button
         type="button"
@@ -58,7 +58,7 @@ export function Controls({ run, ui }: ControlsProps) {
         aria-label={ui.stepForward}
         onClick={go(() => stepBy(1))}
       >
-        ▶▏
+        ▶
       </button>
       <button
         type="button"
@@ -66,7 +66,7 @@ export function Controls({ run, ui }: ControlsProps) {
         aria-label={ui.last}
         onClick={go(() => setStep(count - 1))}
       >
-        ⏭
+        ▶|
       </button>
       <label>
         {ui.speed}{' '}

@@ -8,8 +8,13 @@ import type { RunResult } from '../store/run.ts';
 import type { UiText } from '../run/texts.ts';
 import { argmaxRow } from '../run/greedy.ts';
 
-/** Digits shown of a probability in percent. */
+/** Digits shown of a probability in percent; small ones keep two significant digits. */
 const PERCENT_DIGITS = 1;
+const SMALL_PERCENT = 1;
+const percent = (p: number): string => {
+  const pc = p * 100;
+  return pc >= SMALL_PERCENT ? pc.toFixed(PERCENT_DIGITS) : pc.toPrecision(2);
+};
 
 export interface OutputViewProps {
   run: RunResult;
@@ -48,7 +53,7 @@ export function OutputView({ run, ui }: OutputViewProps) {
               <td>{t}</td>
               <td className="tok">{name(r.tok)}</td>
               <td className="tok">
-                {name(r.next)} <small>{(r.p * 100).toFixed(PERCENT_DIGITS)}%</small>
+                {name(r.next)} <small>{percent(r.p)}%</small>
               </td>
             </tr>
           ))}

@@ -7,7 +7,6 @@
  */
 import {
   DataTexture,
-  LinearMipmapLinearFilter,
   NearestFilter,
   RGBAFormat,
   ShaderMaterial,
@@ -100,8 +99,9 @@ export interface BlockLook {
 export function makeBlockLook(rgba: Uint8Array, grid: CellGrid, role: BlockRole): BlockLook {
   const texture = new DataTexture(rgba, grid.width, grid.height, RGBAFormat, UnsignedByteType);
   texture.magFilter = NearestFilter;
-  texture.minFilter = LinearMipmapLinearFilter;
-  texture.generateMipmaps = true;
+  // Nearest when far too: averaging cells of opposite sign would turn every block grey
+  texture.minFilter = NearestFilter;
+  texture.generateMipmaps = false;
   texture.needsUpdate = true;
   const material = new ShaderMaterial({
     vertexShader,

@@ -1,0 +1,136 @@
+/**
+ * Scene benchmark (`npm run bench:scene`): for the built app in dist/ (run `npm run build`
+ * first), served by `vite preview`, in Chromium with the end-to-end flags (SwiftShader WebGL):
+ * time from navigation to the first frame with the model drawn, draw calls per frame, frame
+ * time while orbiting, and the gzipped size of the JavaScript. For the default shipped model
+ * and for random weights of GPT-2 small (`?model=random-gpt2`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, missingChromiumMessage } from './chromium.ts';
+import { cameraPose, frameCount, waitForCameraRest, waitForScene } from './helpers.ts';
+
+/** A port apart from the tests' 4173, so both can run. */
+const PORT = 4183;
+const DIST = path.resolve(import.meta.dirname, '..', 'dist');
+/** Pointer moves of the orbit drag; each asks for one frame. */
+const ORBIT_MOVES = 30;
+/** GPT-2 small builds 124M random weights on the main thread: allow minutes. */
+const READY_TIMEOUT_MS = 600_000;
+
+const SCENARIOS = [
+  { name: 'default shipped model', path: '/' },
+  { name: 'GPT-2 small, random weights, 8 tokens', path: '/?model=random-gpt2' },
+];
+
+/** Gzipped bytes of every JavaScript file the build ships. */
+function gzippedJs(): { files: number; raw: number; gzip: number } {
+  const dir = path.join(DIST, 'assets');
+  const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of js) {
+    const bytes = readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: js.length, raw, gzip };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`bench:scene: ${url} did not answer`);
+}
+
+/** Frames and milliseconds of a drag across the canvas. */
+async function orbit(page: Page): Promise<{ frames: number; ms: number }> {
+  await waitForCameraRest(page);
+  const box = (await page.locator('canvas').boundingBox())!;
+  const y = box.y + box.height * 0.5;
+  const frames0 = await frameCount(page);
+  const t0 = Date.now();
+  await page.mouse.move(box.x + box.width * 0.45, y);
+  await page.mouse.down();
+  for (let i = 1; i <= ORBIT_MOVES; i++) {
+    await page.mouse.move(box.x + box.width * (0.45 + (0.2 * i) / ORBIT_MOVES), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+  await page.mouse.up();
+  const before = JSON.stringify(await cameraPose(page));
+  await waitForCameraRest(page);
+  const ms = Date.now() - t0;
+  const frames = (await frameCount(page)) - frames0;
+  if (before === JSON.stringify(await cameraPose(page)) && frames === 0) {
+    throw new Error('bench:scene: the drag did not move the camera');
+  }
+  return { frames, ms };
+}
+
+async function main(): Promise<void> {
+  const exe = findChromium();
+  if (!exe) throw new Error(missingChromiumMessage);
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('bench:scene: no dist/ — run `npm run build` first');
+  }
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const base = `http://localhost:${PORT}`;
+  try {
+    await waitForServer(base);
+    const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
+    console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}`);
+    console.log(`browser: Chromium ${browser.version()}, WebGL through SwiftShader, 1280×720`);
+    const js = gzippedJs();
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+    console.log(`javascript: ${js.files} file(s), ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped`);
+    for (const s of SCENARIOS) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(base + s.path);
+      await waitForScene(page, READY_TIMEOUT_MS);
+      const hook = await page.evaluate(() => ({
+        firstFrameMs: window.__glassbox!.firstFrameMs,
+        drawCalls: window.__glassbox!.drawCalls,
+        triangles: window.__glassbox!.triangles,
+        blocks: window.__glassbox!.blockCount,
+        steps: window.__glassbox!.step().count,
+      }));
+      const o = await orbit(page);
+      const drawCalls = await page.evaluate(() => window.__glassbox!.drawCalls);
+      console.log(`\n${s.name} (${s.path})`);
+      console.log(`  blocks ${hook.blocks}, steps ${hook.steps}`);
+      console.log(
+        `  navigation → first frame with the model drawn: ${hook.firstFrameMs?.toFixed(0)} ms`,
+      );
+      console.log(`  draw calls per frame: ${hook.drawCalls} at rest, ${drawCalls} while orbiting`);
+      console.log(`  triangles per frame: ${hook.triangles}`);
+      console.log(
+        `  orbiting: ${o.frames} frames in ${o.ms} ms, ${(o.ms / Math.max(1, o.frames)).toFixed(0)} ms per frame`,
+      );
+      if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+      await page.close();
+    }
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
