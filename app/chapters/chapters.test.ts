@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { makeConfig, PRESETS, type ModelConfig } from '../../engine/model/config.ts';
@@ -11,7 +12,7 @@ import { parseChapter, parseChapterIndex, resolveTargets, type Chapter } from '.
 import { fillTemplate, formatNumber } from './template.ts';
 
 // The shipped chapter files, checked against the minGPT sort config (the PyTorch reference)
-const ASSETS = path.resolve(import.meta.dirname, '../../assets');
+const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets');
 const DIR = path.join(ASSETS, 'chapters');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.md'));
 const chapters: Chapter[] = files.map((f) =>
