@@ -157,7 +157,10 @@ async function main(): Promise<void> {
   const result = await train(task, s, {
     onStep: (r) =>
       bar.update(r.step, { loss: fmt(r.loss), tps: Math.round(r.tokens / (r.elapsedMs / 1000)) }),
-    onEval: (r) => bars.log(`${evalLine(r)}\n`),
+    onEval: (r) => {
+      bars.log(`${evalLine(r)}\n`);
+      bars.update(); // draw now: the log buffer is otherwise dropped by stop() after the last step
+    },
   });
   bars.stop();
 
