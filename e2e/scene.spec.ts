@@ -3,6 +3,7 @@
  * One page is shared by the tests (loading the model once); they run in order.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { TASKS, type TaskName } from '../engine/train/tasks/index.ts';
 import {
   blockPoints,
   cameraPose,
@@ -52,8 +53,18 @@ test('loads the default model with no console error and no request outside its o
   const shipped = requests.some((u) => u.includes('/models/') && u.endsWith('.safetensors'));
   expect(shipped).toBe(!START_PATH.includes('model=random-'));
   expect(consoleErrors).toEqual([]);
-  // The output panel shows the greedy answer the engine computed
-  await expect(page.getByTestId('answer')).toHaveText(/^\S+$/);
+  // The output panel shows the greedy answer the engine computed: right for the shipped model
+  if (!START_PATH.includes('model=random-')) {
+    const index = (await (await page.request.get('/models/index.json')).json()) as {
+      default: string;
+    };
+    const card = (await (await page.request.get(`/models/${index.default}.json`)).json()) as {
+      task: { name: string };
+    };
+    const task = TASKS[card.task.name as TaskName];
+    const prompt = task.parseInput(task.exampleInput);
+    await expect(page.getByTestId('answer')).toHaveText(task.format(task.expected(prompt)));
+  }
 });
 
 test('draws the model: the first view is not blank', async () => {
