@@ -1,12 +1,12 @@
 /**
  * Scene benchmark (`npm run bench:scene`): for the built app in dist/ (run `npm run build`
- * first), served by `vite preview`, in Chromium with the end-to-end flags (SwiftShader WebGL):
+ * first), served by a small static server of its own, in Chromium with the end-to-end flags (SwiftShader WebGL):
  * time from navigation to the first frame with the model drawn, draw calls per frame, frame
  * time while orbiting, and the gzipped size of the JavaScript. For the default shipped model
  * and for random weights of GPT-2 small (`?model=random-gpt2`).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,16 +41,32 @@ function gzippedJs(): { files: number; raw: number; gzip: number } {
   return { files: js.length, raw, gzip };
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
+/** Content types of the files the build holds. */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.md': 'text/markdown',
+};
+
+/** Serves dist/ on localhost (what `vite preview` does, without its one-preview-per-project lock). */
+function serveDist(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.join(DIST, path.normalize(rel));
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`bench:scene: ${url} did not answer`);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(PORT, 'localhost', () => resolve(server)));
 }
 
 /** Frames and milliseconds of a drag across the canvas. */
@@ -83,13 +99,9 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('bench:scene: no dist/ — run `npm run build` first');
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await serveDist();
   const base = `http://localhost:${PORT}`;
   try {
-    await waitForServer(base);
     const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
     console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}`);
     console.log(`browser: Chromium ${browser.version()}, WebGL through SwiftShader, 1280×720`);
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    server.close();
   }
 }
 
