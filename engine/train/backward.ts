@@ -14,7 +14,7 @@
  * (trace, targets) pairs; the loss is the mean over every scored position of the batch.
  */
 import { headDim, mlpDim, type ModelConfig } from '../model/config.ts';
-import { weightSpecs, type Model } from '../model/weights.ts';
+import { LM_HEAD, WPE, WTE, weightSpecs, type Model } from '../model/weights.ts';
 import type { Trace } from '../trace.ts';
 import { geluBackward, geluTanhBackward } from '../ops/activations-grad.ts';
 import { addBackward } from '../ops/add-grad.ts';
@@ -32,10 +32,6 @@ export interface BatchItem {
   readonly trace: Trace;
   readonly targets: readonly number[];
 }
-
-const WTE = 'transformer.wte.weight';
-const WPE = 'transformer.wpe.weight';
-const LM_HEAD = 'lm_head.weight';
 
 /** Names of the trainable parameters: weightSpecs, without lm_head.weight when it is tied. */
 export function trainableNames(config: ModelConfig): string[] {
