@@ -12,6 +12,7 @@ import type { RunResult } from '../store/run.ts';
 import { makeBlockLook, setBlockState, type BlockLook } from './blockMaterial.ts';
 import { cellColors } from './cells.ts';
 import type { SceneBlock } from './layout.ts';
+import { subscribeMarks } from './marks.ts';
 import { blockState, readsByStep } from './timeline.ts';
 
 /** A unit cube, scaled to each block's size. */
@@ -67,6 +68,9 @@ export function Blocks({ run }: BlocksProps) {
       if (s.step !== prev.step) apply(s.step);
     });
   }, [run, looks, reads, invalidate]);
+
+  // Chapter marks: highlighted blocks and the selected token's row
+  useEffect(() => subscribeMarks(run, looks, invalidate), [run, looks, invalidate]);
 
   const setHovered = useStore((s) => s.setHovered);
   const setSelected = useStore((s) => s.setSelected);

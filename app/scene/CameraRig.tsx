@@ -66,7 +66,11 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
 
     home(false);
     return useStore.subscribe((s, prev) => {
-      if (s.resetCount !== prev.resetCount) home(true);
+      // A chapter asks for its blocks (or the whole model)
+      if (s.frameCount !== prev.frameCount) {
+        if (s.frameBox) shoot(s.frameBox, c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, true);
+        else home(true);
+      } else if (s.resetCount !== prev.resetCount) home(true);
       else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) follow(s.step);
     });
   }, [layout, trace, camera, gl]);

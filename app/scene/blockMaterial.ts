@@ -46,11 +46,14 @@ void main() {
 `;
 
 const fragmentShader = /* glsl */ `
+const vec3 HIGHLIGHT_RGB = vec3(0.45, 1.0, 0.6);
 uniform sampler2D uMap;
 uniform vec2 uCells;
 uniform float uState;
 uniform vec3 uEmpty;
 uniform vec3 uEdge;
+uniform float uHighlight;
+uniform float uRow;
 varying vec2 vUv;
 varying vec3 vNormal;
 
@@ -58,7 +61,7 @@ void main() {
   // Sides of the slab: a flat edge colour, brighter when the block is read or written now
   if (abs(vNormal.z) < 0.5) {
     float lift = uState > 2.5 ? 1.8 : uState > 1.5 ? 1.3 : uState < 0.5 ? 0.5 : 0.8;
-    gl_FragColor = vec4(uEdge * lift, 1.0);
+    gl_FragColor = vec4(uHighlight > 0.5 ? HIGHLIGHT_RGB : uEdge * lift, 1.0);
     return;
   }
 
@@ -79,12 +82,21 @@ void main() {
   float grid = max(line.x, line.y) * clamp(1.0 - max(w.x, w.y) * 4.0, 0.0, 1.0);
   col *= 1.0 - 0.5 * grid;
 
+  // A chosen token's row stands out; the block's other rows dim
+  if (uRow >= 0.0) col = abs(floor(p.y) - uRow) < 0.5 ? col * 1.2 + 0.1 : col * 0.45;
+
   // An outline a few pixels wide: white for the step's output, the edge colour when read
   vec2 fromEdge = min(p, uCells - p) / max(w, vec2(1e-6));
   float px = min(fromEdge.x, fromEdge.y);
   float rimWidth = uState > 2.5 ? 4.0 : uState > 1.5 ? 3.0 : 1.5;
   float rim = 1.0 - smoothstep(rimWidth - 1.0, rimWidth, px);
   vec3 rimCol = uState > 2.5 ? vec3(1.0, 0.95, 0.75) : uState > 1.5 ? vec3(0.45, 0.9, 1.0) : uEdge * 0.7;
+  // A block a chapter names: a wide rim of its own colour
+  if (uHighlight > 0.5) {
+    rimWidth = max(rimWidth, 5.0);
+    rim = 1.0 - smoothstep(rimWidth - 1.0, rimWidth, px);
+    rimCol = HIGHLIGHT_RGB;
+  }
   gl_FragColor = vec4(mix(col, rimCol, rim), 1.0);
 }
 `;
@@ -112,9 +124,27 @@ export function makeBlockLook(rgba: Uint8Array, grid: CellGrid, role: BlockRole)
       uState: { value: SHOWN },
       uEmpty: { value: new Vector3(...EMPTY_RGB[role]) },
       uEdge: { value: new Vector3(...EDGE_RGB[role]) },
+      uHighlight: { value: 0 },
+      uRow: { value: NO_ROW },
     },
   });
   return { texture, material };
+}
+
+/** uRow when no token row is marked. */
+export const NO_ROW = -1;
+
+/**
+ * Marks a block for a chapter: highlighted (a green rim) and one cell row brightened (a token's
+ * row; NO_ROW for none). Returns whether anything changed.
+ */
+export function setBlockMarks(look: BlockLook, highlight: boolean, row: number): boolean {
+  const u = look.material.uniforms;
+  const h = highlight ? 1 : 0;
+  if (u.uHighlight.value === h && u.uRow.value === row) return false;
+  u.uHighlight.value = h;
+  u.uRow.value = row;
+  return true;
 }
 
 /** Sets a block's state; returns whether it changed. */
