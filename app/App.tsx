@@ -4,33 +4,17 @@
  */
 import { useEffect } from 'react';
 import { useStore } from './store/index.ts';
-import { loadTexts } from './run/texts.ts';
-import { startRun } from './run/load.ts';
+import { boot } from './run/actions.ts';
 import { SceneCanvas } from './scene/SceneCanvas.tsx';
 import { StepInfo } from './panels/StepInfo.tsx';
-import { OutputView } from './panels/OutputView.tsx';
+import { IoPanel } from './panels/io/IoPanel.tsx';
+import { Inspector } from './panels/inspect/Inspector.tsx';
+import { HoverTip } from './panels/inspect/HoverTip.tsx';
 import { Timeline } from './panels/Timeline.tsx';
 import { Controls } from './panels/Controls.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { usePlayback } from './panels/usePlayback.ts';
 import { useKeyboard } from './panels/useKeyboard.ts';
-
-/** Files are fetched relative to the page, so the app works from any folder. */
-const BASE = './';
-
-/** Loads the texts and the model, runs it, and hands the run to the store. */
-async function boot(): Promise<void> {
-  const { setRun, setError, setStepCount } = useStore.getState();
-  try {
-    const texts = await loadTexts(BASE);
-    const run = await startRun(BASE, window.location.search);
-    setRun(run, texts);
-    setStepCount(run.trace.steps.length);
-  } catch (e) {
-    console.error('glassbox:', e);
-    setError(e instanceof Error ? e.message : String(e));
-  }
-}
 
 export function App() {
   const status = useStore((s) => s.status);
@@ -71,13 +55,15 @@ export function App() {
         <Legend ui={ui} />
       </aside>
       <aside className="right" data-inset="right">
-        <OutputView run={run} ui={ui} />
+        <IoPanel run={run} texts={texts} />
+        <Inspector run={run} texts={texts} />
       </aside>
       <footer className="bottom" data-inset="bottom">
         <Timeline run={run} ui={ui} />
         <Controls run={run} ui={ui} />
         <p className="keys">{ui.keys}</p>
       </footer>
+      <HoverTip run={run} texts={texts} />
     </div>
   );
 }

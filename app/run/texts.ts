@@ -6,21 +6,33 @@
 /** Button labels, titles and messages (assets/text/ui.json). */
 export type UiText = Record<string, string>;
 
+/** The inspector's and input panel's labels, and friendly tensor names (assets/text/inspect.json). */
+export interface InspectText {
+  readonly labels: Readonly<Record<string, string>>;
+  /** Friendly names by generic step key or weight key (`attn.c_attn.weight`). */
+  readonly names: Readonly<Record<string, string>>;
+}
+
 export interface Texts {
   readonly ui: UiText;
   /** Step descriptions by generic step name (assets/text/steps.json). */
   readonly steps: Readonly<Record<string, string>>;
+  readonly inspect: InspectText;
 }
 
-/** Fetches both text files from the page's own origin. */
+/** Fetches the text files from the page's own origin. */
 export async function loadTexts(base: string): Promise<Texts> {
-  const get = async (path: string): Promise<Record<string, string>> => {
+  const get = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${base}${path}`);
     if (!res.ok) throw new Error(`glassbox: ${path} answered ${res.status}`);
-    return (await res.json()) as Record<string, string>;
+    return (await res.json()) as T;
   };
-  const [ui, steps] = await Promise.all([get('text/ui.json'), get('text/steps.json')]);
-  return { ui, steps };
+  const [ui, steps, inspect] = await Promise.all([
+    get<UiText>('text/ui.json'),
+    get<Record<string, string>>('text/steps.json'),
+    get<InspectText>('text/inspect.json'),
+  ]);
+  return { ui, steps, inspect };
 }
 
 /**
@@ -31,9 +43,22 @@ export function stepKey(name: string): string {
   return name.replace(/^blocks\.\d+\./, '').replace(/^(ln1|ln2|ln_final)\./, 'ln.');
 }
 
+/** The generic key of a weight name, e.g. `transformer.h.0.attn.c_attn.weight` → `attn.c_attn.weight`. */
+export function weightKey(name: string): string {
+  return name.replace(/^transformer\.(h\.\d+\.)?/, '');
+}
+
 /** The plain-word description of a step, or '' when the text file has none. */
 export function describeStep(texts: Texts, name: string): string {
   return texts.steps[stepKey(name)] ?? '';
+}
+
+/** A tensor's friendly name (a step, a weight or the input ids), with its layer when it has one. */
+export function friendlyName(texts: Texts, name: string): string {
+  const n = texts.inspect.names;
+  const base = n[stepKey(name)] ?? n[weightKey(name)] ?? name;
+  const layer = /^(?:blocks|transformer\.h)\.(\d+)\./.exec(name);
+  return layer ? `${base}, block ${layer[1]}` : base;
 }
 
 /** Fills `{key}` placeholders of a UI string. */

@@ -14,6 +14,10 @@ import { cellColors } from './cells.ts';
 import type { SceneBlock } from './layout.ts';
 import { subscribeMarks } from './marks.ts';
 import { blockState, readsByStep } from './timeline.ts';
+import { elementAt } from './pointerCell.ts';
+
+/** Pointer travel (pixels) between press and release beyond which a click is a drag. */
+const CLICK_SLOP_PX = 4;
 
 /** A unit cube, scaled to each block's size. */
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
@@ -74,9 +78,18 @@ export function Blocks({ run }: BlocksProps) {
 
   const setHovered = useStore((s) => s.setHovered);
   const setSelected = useStore((s) => s.setSelected);
+  const setHoverCell = useStore((s) => s.setHoverCell);
   const pick = (id: string) => (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
+    // A drag that orbits the camera is not a click on the block it ends over
+    if (e.delta > CLICK_SLOP_PX) return;
     setSelected(id);
+  };
+  // The tensor element under the pointer (the hover tip and its provenance)
+  const point = (b: SceneBlock) => (e: ThreeEvent<PointerEvent>) => {
+    e.stopPropagation();
+    const flat = e.uv && e.face ? elementAt(b, e.uv.x, e.uv.y, e.face.normal.z) : null;
+    setHoverCell(flat === null ? null : { id: b.id, flat });
   };
 
   return (
@@ -102,7 +115,11 @@ export function Blocks({ run }: BlocksProps) {
             e.stopPropagation();
             setHovered(b.id);
           }}
-          onPointerOut={() => setHovered(null)}
+          onPointerMove={point(b)}
+          onPointerOut={() => {
+            setHovered(null);
+            setHoverCell(null);
+          }}
         />
       ))}
     </group>

@@ -6,6 +6,7 @@ import type { RunResult } from '../store/run.ts';
 import { Blocks } from './Blocks.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { Labels } from './Labels.tsx';
+import { Picking } from './Picking.tsx';
 import { Spine } from './Spine.tsx';
 import { TestHook } from './TestHook.tsx';
 
@@ -31,6 +32,7 @@ export function SceneCanvas({ run }: SceneCanvasProps) {
       <Spine layout={run.layout} />
       <Blocks run={run} />
       <Labels layout={run.layout} />
+      <Picking run={run} />
       <CameraRig layout={run.layout} trace={run.trace} />
       <TestHook layout={run.layout} />
     </Canvas>

@@ -8,6 +8,7 @@ import { addAfterEffect, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import { useStore } from '../store/index.ts';
 import type { SceneLayout } from './layout.ts';
+import { blockTensor } from '../panels/inspect/blockTensor.ts';
 
 /** A block's projected centre in page pixels; onScreen when it lies inside the canvas. */
 export interface ScreenPoint {
@@ -33,6 +34,13 @@ export interface GlassboxHook {
   /** Projected block centres, by block id (step name, weight name or input_ids). */
   blocks: () => Record<string, ScreenPoint>;
   camera: () => { position: number[]; target: number[] };
+  /**
+   * The engine's tensor behind a block (step name, weight name or input_ids) as plain numbers,
+   * for the generation step shown; null when there is none.
+   */
+  tensor: (name: string) => { shape: number[]; data: number[] } | null;
+  /** The generation step shown (from 1) and how many there are. */
+  generation: () => { index: number; count: number; tokens: number[] };
 }
 
 declare global {
@@ -88,6 +96,17 @@ export function TestHook({ layout }: TestHookProps) {
         const target = new Vector3();
         (controls as { getTarget?: (v: Vector3) => Vector3 } | null)?.getTarget?.(target);
         return { position: camera.position.toArray(), target: target.toArray() };
+      },
+      tensor: (name) => {
+        const run = useStore.getState().run;
+        const bt = run ? blockTensor(run, name) : undefined;
+        return bt ? { shape: [...bt.tensor.shape], data: Array.from(bt.tensor.data) } : null;
+      },
+      generation: () => {
+        const run = useStore.getState().run;
+        if (!run) return { index: 0, count: 0, tokens: [] };
+        const { gen, session, trace } = run;
+        return { index: gen + 1, count: session.passes.length, tokens: [...trace.tokens] };
       },
     };
     window.__glassbox = hook;

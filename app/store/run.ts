@@ -1,13 +1,15 @@
 /**
- * Run slice: the loaded model, its input, the forward pass and the scene layout.
- * The trace and layout are large and immutable: the store holds references, never copies, and
- * components read them with narrow selectors.
+ * Run slice: the loaded model, its input, the generation step shown, its forward pass and the
+ * scene layout. The trace and layout are large and immutable: the store holds references, never
+ * copies, and components read them with narrow selectors.
  */
 import type { StateCreator } from 'zustand';
 import type { Model } from '../../engine/model/weights.ts';
 import type { Trace } from '../../engine/trace.ts';
 import type { SceneLayout } from '../scene/layout.ts';
 import type { Texts } from '../run/texts.ts';
+import type { ModelEntry } from '../run/load.ts';
+import type { Session } from '../run/session.ts';
 
 /** Everything one forward pass shows. */
 export interface RunResult {
@@ -20,8 +22,13 @@ export interface RunResult {
   readonly vocab: readonly string[];
   /** Prompt length: tokens before it were typed, tokens after it were generated. */
   readonly promptLength: number;
+  /** The forward pass of the generation step shown. */
   readonly trace: Trace;
   readonly layout: SceneLayout;
+  /** The input, the greedy answer and every generation step's pass. */
+  readonly session: Session;
+  /** Index of the generation step shown, 0-based (the last one reads the full sequence). */
+  readonly gen: number;
 }
 
 export interface RunSlice {
@@ -30,8 +37,19 @@ export interface RunSlice {
   error: string | null;
   run: RunResult | null;
   texts: Texts | null;
+  /** Why the last input typed was refused (the run shown is the last good one), or null. */
+  inputError: string | null;
+  /** A model is loading or running after a person asked for it. */
+  busy: boolean;
+  /** The shipped models a person can pick. */
+  models: readonly ModelEntry[];
   setRun: (run: RunResult, texts: Texts) => void;
+  /** Shows another run (new input, generation step or model); texts stay. */
+  showRun: (run: RunResult) => void;
   setError: (message: string) => void;
+  setInputError: (message: string | null) => void;
+  setBusy: (busy: boolean) => void;
+  setModels: (models: readonly ModelEntry[]) => void;
 }
 
 export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) => ({
@@ -39,6 +57,13 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) =>
   error: null,
   run: null,
   texts: null,
+  inputError: null,
+  busy: false,
+  models: [],
   setRun: (run, texts) => set({ run, texts, status: 'ready', error: null }),
+  showRun: (run) => set({ run, inputError: null }),
   setError: (message) => set({ status: 'error', error: message }),
+  setInputError: (inputError) => set({ inputError }),
+  setBusy: (busy) => set({ busy }),
+  setModels: (models) => set({ models }),
 });

@@ -1,0 +1,117 @@
+/**
+ * The heatmap of a whole tensor on one canvas, labelled (token strings for positions, head and
+ * channel indices elsewhere). Pointing at it reads the exact engine value, even where the
+ * picture is averaged, and shares the element with the scene (its provenance lights up there).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../store/index.ts';
+import type { RunResult } from '../../store/run.ts';
+import { cellColors } from '../../scene/cells.ts';
+import { fill } from '../../run/texts.ts';
+import { indexLabel, type BlockTensor } from './blockTensor.ts';
+import { gridAxes } from './provenance.ts';
+import { cellsAt, drawHeatmap, plotBox } from './heatmapDraw.ts';
+import { cellRect, sourceAt, unravel } from './tensorView.ts';
+
+/** Canvas width in CSS pixels (the panel's inner width). */
+export const HEATMAP_WIDTH = 316;
+const TEXT_COLOR = '#8b94a5';
+const MARK_COLOR = '#ffffff';
+
+export interface HeatmapProps {
+  run: RunResult;
+  bt: BlockTensor;
+  labels: Readonly<Record<string, string>>;
+}
+
+export function Heatmap({ run, bt, labels }: HeatmapProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const hover = useStore((s) => (s.hoverCell?.id === bt.block.id ? s.hoverCell.flat : null));
+  const setHoverCell = useStore((s) => s.setHoverCell);
+  const { grid: g, id } = bt.block;
+  const axes = bt.tensor.axes;
+  const ga = gridAxes(axes, g.transposed);
+  const rowAxis = ga.row === null ? null : axes[ga.row];
+  const colAxis = ga.col === null ? null : axes[ga.col];
+
+  // The block's cells as an image, once per tensor
+  const image = useMemo(() => {
+    const rgba = cellColors(bt.tensor.data, g, bt.block.role); // (height, width, 4)
+    const c = document.createElement('canvas');
+    c.width = g.width;
+    c.height = g.height;
+    c.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), g.width), 0, 0);
+    return c;
+  }, [bt, g]);
+
+  const rowLabel = (i: number) => (rowAxis ? indexLabel(run, id, rowAxis, i) : '');
+  const colLabel = (j: number) => {
+    const s = colAxis ? indexLabel(run, id, colAxis, j) : '';
+    return colAxis === 'key_pos' ? s.split(' ').slice(1).join(' ') || s : s;
+  };
+  const labelChars = Math.max(
+    1,
+    ...Array.from({ length: Math.min(g.rows, 64) }, (_, i) => rowLabel(i).length),
+  );
+  const box = plotBox(g, HEATMAP_WIDTH, labelChars);
+
+  // Draw the picture, and outline the element under the pointer
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const dpr = window.devicePixelRatio || 1;
+    el.width = Math.round(box.canvasWidth * dpr);
+    el.height = Math.round(box.canvasHeight * dpr);
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const marks = [];
+    if (hover !== null) {
+      const ix = unravel(bt.tensor.shape, hover);
+      const at = (a: number | null) => (a === null ? 0 : ix[a]);
+      const [r, c] = [at(ga.row), at(ga.col)];
+      marks.push(cellRect(g, at(ga.tile), r, r + 1, c, c + 1));
+    }
+    drawHeatmap(ctx, {
+      grid: g,
+      image,
+      box,
+      rowLabel,
+      colLabel,
+      tileLabel: (t) => fill(labels.head, { head: t }),
+      marks,
+      textColor: TEXT_COLOR,
+      markColor: MARK_COLOR,
+    });
+  });
+
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const at = cellsAt(g, box, e.clientX - r.left, e.clientY - r.top);
+    const src = at && sourceAt(g, at.x, at.y);
+    setHoverCell(src ? { id: bt.block.id, flat: src.flat } : null);
+  };
+  const name = (a: string | null) =>
+    a === 'query_pos' ? labels.query : a === 'key_pos' ? labels.key : (a ?? '—');
+
+  return (
+    <figure className="heatmap">
+      <canvas
+        ref={canvas}
+        role="img"
+        data-testid="heatmap"
+        aria-label={fill(labels.heatmap, { name: id, rows: name(rowAxis), cols: name(colAxis) })}
+        style={{ width: box.canvasWidth, height: box.canvasHeight }}
+        onPointerMove={onMove}
+        onPointerLeave={() => setHoverCell(null)}
+      />
+      <figcaption>
+        {labels.rows}: {name(rowAxis)} · {labels.cols}: {name(colAxis)}
+        {g.tiles > 1 ? ` · ${axes[ga.tile ?? 0]}` : ''}
+        {g.rowPool > 1 || g.colPool > 1
+          ? ` · ${fill(labels.pooled, { rowPool: g.rowPool, colPool: g.colPool })}`
+          : ''}
+      </figcaption>
+    </figure>
+  );
+}

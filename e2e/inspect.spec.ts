@@ -1,0 +1,235 @@
+/**
+ * Inspecting and interacting, acting as a person would: click a block, read the inspector,
+ * point at values, follow the inputs, type inputs, pick generation steps and models, and share
+ * the view by its URL. Values shown are checked against the engine's tensors (the test hook).
+ * One page is shared by the tests; they run in order.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { TASKS } from '../engine/train/tasks/index.ts';
+import { blockPoints, SCREENSHOT_DIR, waitForCameraRest, waitForScene } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+const consoleErrors: string[] = [];
+const PATTERN = 'blocks.1.attn.hook_pattern';
+const SCORES = 'blocks.1.attn.hook_attn_scores';
+const MLP_PRE = 'blocks.0.mlp.hook_pre';
+const sort = TASKS.sort;
+
+/** The engine's tensor behind a block, as plain numbers. */
+async function engineTensor(name: string): Promise<{ shape: number[]; data: number[] }> {
+  const t = await page.evaluate((n) => window.__glassbox!.tensor(n), name);
+  expect(t, `tensor ${name}`).not.toBeNull();
+  return t!;
+}
+
+/** Flat row-major index of a multi-index. */
+const ravel = (shape: number[], index: number[]) =>
+  index.reduce((flat, i, k) => flat * shape[k] + i, 0);
+
+/** Parses `name[1, 2, 3] = 0.25` (the name optional) into index and value. */
+function parseValue(text: string): { index: number[]; value: number } {
+  const m = /\[([\d, ]+)\] = (-?[\d.e+-]+|-∞)/.exec(text);
+  expect(m, `a value in '${text}'`).not.toBeNull();
+  const value = m![2] === '-∞' ? -Infinity : Number(m![2]);
+  return { index: m![1].split(',').map((s) => Number(s.trim())), value };
+}
+
+/** Clicks a block where the test hook says it is on screen. */
+async function clickBlock(id: string): Promise<void> {
+  const p = (await blockPoints(page))[id];
+  expect(p.onScreen, `${id} on screen`).toBe(true);
+  await page.mouse.click(p.x, p.y);
+}
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  const context = await browser.newContext({
+    baseURL,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto('/');
+  await waitForScene(page);
+  await waitForCameraRest(page);
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+test('clicking a block opens the inspector with the engine values of its tensor', async () => {
+  await clickBlock(PATTERN);
+  const panel = page.getByTestId('inspector');
+  await expect(panel.getByTestId('inspect-name')).toHaveText(PATTERN);
+  await expect(panel).toContainText('Attention pattern');
+  await expect(panel).toContainText('query_pos');
+  const t = await engineTensor(PATTERN);
+  const finite = t.data.filter(Number.isFinite);
+  const stat = (k: string) => panel.locator(`[data-stat="${k}"]`).innerText();
+  // min and max are the engine's float32 values exactly
+  expect(Math.fround(Number(await stat('min')))).toBe(Math.min(...finite));
+  expect(Math.fround(Number(await stat('max')))).toBe(Math.max(...finite));
+  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
+  expect(Number(await stat('mean'))).toBeCloseTo(mean, 6);
+  const std = Math.sqrt(finite.reduce((a, v) => a + (v - mean) ** 2, 0) / finite.length);
+  expect(Number(await stat('std'))).toBeCloseTo(std, 6);
+  // the heatmap names its axes as a pattern's: queries as rows, keys as columns
+  await expect(panel.locator('figcaption')).toContainText('query ↓');
+  await expect(panel.locator('figcaption')).toContainText('key →');
+});
+
+test('pointing at the heatmap reads the exact value of the element under the pointer', async () => {
+  const t = await engineTensor(PATTERN);
+  const canvas = page.getByTestId('heatmap');
+  const box = (await canvas.boundingBox())!;
+  // a point in the lower part of the first head's tile (later queries see several keys)
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.85);
+  const text = await page.getByTestId('inspect-value').innerText();
+  const { index, value } = parseValue(text);
+  expect(index).toHaveLength(3);
+  expect(Math.fround(value)).toBe(t.data[ravel(t.shape, index)]);
+  // a pattern row is computed from the masked scores row of the same head and query
+  expect(text).toContain(`${SCORES}[${index[0]}, ${index[1]}, :]`);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/inspect-pattern.png` });
+});
+
+test('clicking a tensor the step read moves the selection to it', async () => {
+  await page.getByTestId('inspector').getByRole('button', { name: SCORES }).click();
+  await expect(page.getByTestId('inspect-name')).toHaveText(SCORES);
+  const masked = Number(await page.locator('[data-stat="masked"]').innerText());
+  const t = await engineTensor(SCORES);
+  expect(masked).toBe(t.data.filter((v) => v === -Infinity).length);
+  expect(masked).toBeGreaterThan(0);
+});
+
+test('copying a tensor as CSV puts every engine value on the clipboard', async () => {
+  await page.getByRole('button', { name: 'Copy CSV' }).click();
+  await expect(page.getByTestId('copy-status')).toContainText('Copied CSV');
+  const csv = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = csv.trim().split('\n');
+  const t = await engineTensor(SCORES);
+  expect(lines[0]).toBe('head,query_pos,key_pos,value');
+  expect(lines).toHaveLength(t.data.length + 1);
+  const [h, q, k, v] = lines[5].split(',');
+  const flat = ravel(t.shape, [h, q, k].map(Number));
+  expect(flat).toBe(4);
+  expect(v === '-Infinity' ? -Infinity : Math.fround(Number(v))).toBe(t.data[flat]);
+});
+
+test('hovering a block shows the value under the pointer and what it was computed from', async () => {
+  const p = (await blockPoints(page))[MLP_PRE];
+  expect(p.onScreen).toBe(true);
+  await page.mouse.move(p.x - 1, p.y - 1);
+  await page.mouse.move(p.x, p.y);
+  const tip = page.getByTestId('hover-tip');
+  await expect(tip).toBeVisible();
+  const text = await tip.innerText();
+  const { index, value } = parseValue(text);
+  const t = await engineTensor(MLP_PRE);
+  expect(Math.fround(value)).toBe(t.data[ravel(t.shape, index)]);
+  // a matrix product: a row of the input and a row of the weight (a column of its transpose)
+  expect(text).toContain(`blocks.0.ln2.hook_out[${index[0]}, :]`);
+  expect(text).toContain(`transformer.h.0.mlp.c_fc.weight[${index[1]}, :]`);
+  await page.mouse.move(5, 300);
+  await expect(tip).toBeHidden();
+});
+
+test('Escape closes the inspector', async () => {
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+});
+
+test('a refused input shows why beside the box and keeps the last good run', async () => {
+  const before = await engineTensor('hook_probs');
+  const answer = await page.getByTestId('answer').innerText();
+  const box = page.getByRole('textbox', { name: 'Input' });
+  await box.fill('ABD');
+  await box.press('Enter');
+  await expect(page.getByTestId('input-error')).toContainText(sort.inputRule);
+  await expect(page.getByTestId('input-error')).toContainText("'D' is not allowed");
+  await expect(page.getByTestId('answer')).toHaveText(answer);
+  expect(await engineTensor('hook_probs')).toEqual(before);
+});
+
+test('a new input reruns the engine and the greedy answer is the sorted input', async () => {
+  const before = await engineTensor('hook_probs');
+  const box = page.getByRole('textbox', { name: 'Input' });
+  await box.fill('ccbaab');
+  await box.press('Enter');
+  await expect(page.getByTestId('answer')).toHaveText('AABBCC');
+  await expect(page.getByTestId('verdict')).toContainText('correct');
+  await expect(page.getByTestId('input-error')).toBeEmpty();
+  const ids = await engineTensor('input_ids');
+  expect(ids.data.slice(0, 6)).toEqual(sort.parseInput('CCBAAB'));
+  expect(await engineTensor('hook_probs')).not.toEqual(before);
+});
+
+test('choosing a generation step shows that forward pass', async () => {
+  const gen = () => page.evaluate(() => window.__glassbox!.generation());
+  expect(await gen()).toMatchObject({ index: 6, count: 6 });
+  await page.getByRole('button', { name: /^Generation step 2:/ }).click();
+  await expect.poll(async () => (await gen()).index).toBe(2);
+  await waitForScene(page);
+  const g = await gen();
+  expect(g.tokens).toEqual([...sort.parseInput('CCBAAB'), 0]);
+  expect((await engineTensor('hook_probs')).shape).toEqual([7, 3]);
+  await expect(page.getByTestId('generation')).toContainText('pass 2 of 6');
+  await expect(page.getByRole('button', { name: /^Generation step 2:/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('a copied URL opened in a new page restores model, input, step and selection', async () => {
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForCameraRest(page);
+  await clickBlock('blocks.0.hook_resid_pre');
+  await expect(page.getByTestId('inspect-name')).toHaveText('blocks.0.hook_resid_pre');
+  await expect.poll(() => page.url()).toContain('select=blocks.0.hook_resid_pre');
+  const url = page.url();
+  expect(url).toContain('input=CCBAAB');
+  expect(url).toContain('gen=2');
+
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await waitForScene(other);
+  const state = await other.evaluate(() => ({
+    step: window.__glassbox!.step(),
+    gen: window.__glassbox!.generation(),
+  }));
+  expect(state.step.name).toBe('blocks.0.hook_resid_pre');
+  expect(state.gen.index).toBe(2);
+  await expect(other.getByRole('textbox', { name: 'Input' })).toHaveValue('CCBAAB');
+  await expect(other.getByTestId('inspect-name')).toHaveText('blocks.0.hook_resid_pre');
+  await other.close();
+});
+
+test('switching models loads the other model, resets the timeline and keeps the controls working', async ({
+  baseURL,
+}) => {
+  await page.goto(`${baseURL}/?model=random-mingptSort`);
+  await waitForScene(page);
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await expect(picker).toHaveValue('random-mingptSort');
+  await page.keyboard.press('Home');
+  await picker.selectOption('sort');
+  await expect.poll(() => page.evaluate(() => window.__glassbox?.generation().count)).toBe(6);
+  await waitForScene(page);
+  const step = await page.evaluate(() => window.__glassbox!.step());
+  expect(step.index).toBe(step.count - 1);
+  await expect(page.getByTestId('answer')).toHaveText(
+    sort.format(sort.expected(sort.parseInput(sort.exampleInput))),
+  );
+  await page.keyboard.press('Home');
+  await expect.poll(() => page.evaluate(() => window.__glassbox!.step().index)).toBe(0);
+  await expect.poll(() => page.url()).toContain('model=sort');
+  expect(consoleErrors).toEqual([]);
+});
