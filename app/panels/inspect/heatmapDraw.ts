@@ -12,8 +12,8 @@ export const LABEL_FONT = '10px ui-monospace, monospace';
 const LABEL_CHAR_PX = 6.2;
 const TOP_MARGIN = 26;
 const RIGHT_MARGIN = 4;
-const MAX_PLOT_HEIGHT = 220;
-const MAX_CELL_PX = 22;
+const MAX_PLOT_HEIGHT = 150;
+const MAX_CELL_PX = 16;
 const MIN_ROW_PX = 2;
 /** Fewest pixels between two labels along an axis. */
 const ROW_LABEL_PX = 11;

@@ -36,7 +36,7 @@ export function AnswerView({ run, labels }: AnswerViewProps) {
           </span>
         ))}
         <span className="tok next" title={labels.nextToken}>
-          → {tok(top[0].id)}
+          → {tok(top[0].id)} <small>{formatPercent(top[0].p)}%</small>
         </span>
       </p>
       <h4>{labels.nextToken}</h4>

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { makeGrid } from '../../scene/grid.ts';
+import {
+  cellRect,
+  formatF32,
+  ravel,
+  sourceAt,
+  tensorStats,
+  toCsv,
+  toJson,
+  unravel,
+} from './tensorView.ts';
+
+describe('formatF32', () => {
+  it('prints the shortest text that reads back as the same float32', () => {
+    expect(formatF32(0.5)).toBe('0.5');
+    expect(formatF32(Math.fround(0.1))).toBe('0.1');
+    expect(formatF32(Math.fround(1 / 3))).toBe('0.33333334');
+    expect(formatF32(-Infinity)).toBe('-∞');
+  });
+
+  it('tells neighbouring float32 values apart', () => {
+    const a = Math.fround(0.7);
+    const next = new Float32Array(
+      new Uint32Array([new Uint32Array(new Float32Array([a]).buffer)[0] + 1]).buffer,
+    )[0];
+    expect(formatF32(a)).not.toBe(formatF32(next));
+    expect(Math.fround(Number(formatF32(next)))).toBe(next);
+  });
+});
+
+describe('tensorStats', () => {
+  it('summarises finite values and counts masked ones', () => {
+    const s = tensorStats(Float32Array.from([1, -Infinity, 3, -Infinity, 5]));
+    expect(s).toMatchObject({ min: 1, max: 5, mean: 3, count: 3, masked: 2 });
+    expect(s.std).toBeCloseTo(Math.sqrt(8 / 3), 12);
+  });
+});
+
+describe('indices', () => {
+  it('unravels and ravels row-major positions', () => {
+    expect(unravel([3, 11, 11], 130)).toEqual([1, 0, 9]);
+    expect(ravel([3, 11, 11], [1, 0, 9])).toBe(130);
+  });
+});
+
+describe('sourceAt', () => {
+  it('reads the head, row and column under a point of a tiled grid', () => {
+    // (nh=3, T=4, T=4): tiles 4 wide with one gap cell between them
+    const g = makeGrid(3, 16, 4, 4, 4, 1);
+    expect(sourceAt(g, 5.5, 2.2)).toEqual({ tile: 1, row: 2, col: 0, flat: 16 + 8 });
+    expect(sourceAt(g, 4.5, 1)).toBeNull(); // the gap
+    expect(sourceAt(g, 20, 1)).toBeNull();
+  });
+
+  it('reads the exact element inside a pooled cell', () => {
+    const g = makeGrid(1, 0, 2000, 1, 1, 1); // 2000 rows pooled 4 to a cell
+    expect(g.rowPool).toBe(4);
+    expect(sourceAt(g, 0.5, 10.5)?.row).toBe(42);
+    expect(cellRect(g, 0, 42, 43, 0, 1)).toEqual({ x0: 0, x1: 1, y0: 10, y1: 11 });
+  });
+});
+
+describe('copies', () => {
+  const t = {
+    data: Float32Array.from([0.5, -Infinity, 2, 3]),
+    shape: [2, 2],
+    axes: ['query_pos', 'key_pos'] as const,
+  };
+
+  it('writes nested JSON arrays with null for masked values', () => {
+    expect(JSON.parse(toJson({ ...t, axes: [...t.axes] }))).toEqual([
+      [0.5, null],
+      [2, 3],
+    ]);
+  });
+
+  it('writes one CSV line per element after the axis names', () => {
+    expect(toCsv({ ...t, axes: [...t.axes] })).toBe(
+      'query_pos,key_pos,value\n0,0,0.5\n0,1,-Infinity\n1,0,2\n1,1,3\n',
+    );
+  });
+});
