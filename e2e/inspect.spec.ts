@@ -98,6 +98,20 @@ test('pointing at the heatmap reads the exact value of the element under the poi
   await page.screenshot({ path: `${SCREENSHOT_DIR}/inspect-pattern.png` });
 });
 
+test('the heatmap reads values by keyboard too', async () => {
+  const t = await engineTensor(PATTERN);
+  await page.mouse.move(5, 300);
+  await page.getByTestId('heatmap').focus();
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'Shift+ArrowRight']) {
+    await page.keyboard.press(key);
+  }
+  const { index, value } = parseValue(await page.getByTestId('inspect-value').innerText());
+  expect(index).toEqual([1, 2, 0]);
+  expect(Math.fround(value)).toBe(t.data[ravel(t.shape, index)]);
+  // the arrows moved the element, not the timeline
+  expect((await page.evaluate(() => window.__glassbox!.step())).name).toBe('hook_probs');
+});
+
 test('clicking a tensor the step read moves the selection to it', async () => {
   await page.getByTestId('inspector').getByRole('button', { name: SCORES }).click();
   await expect(page.getByTestId('inspect-name')).toHaveText(SCORES);
@@ -135,6 +149,7 @@ test('hovering a block shows the value under the pointer and what it was compute
   // a matrix product: a row of the input and a row of the weight (a column of its transpose)
   expect(text).toContain(`blocks.0.ln2.hook_out[${index[0]}, :]`);
   expect(text).toContain(`transformer.h.0.mlp.c_fc.weight[${index[1]}, :]`);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/inspect-hover.png` });
   await page.mouse.move(5, 300);
   await expect(tip).toBeHidden();
 });

@@ -4,7 +4,7 @@
  * a row of one operand and a column of the other). Drawn over the blocks, never hit by the ray.
  */
 import { useEffect, useMemo } from 'react';
-import { BoxGeometry, EdgesGeometry, PlaneGeometry } from 'three';
+import { EdgesGeometry, PlaneGeometry } from 'three';
 import { useThree } from '@react-three/fiber';
 import { useStore } from '../store/index.ts';
 import type { RunResult } from '../store/run.ts';
@@ -13,7 +13,6 @@ import { describeHover } from '../panels/inspect/hover.ts';
 import { gridAxes, sliceRects, type Range } from '../panels/inspect/provenance.ts';
 import { blockOf, type SceneBlock } from './layout.ts';
 
-const UNIT_EDGES = new EdgesGeometry(new BoxGeometry(1, 1, 1));
 const UNIT_PLANE = new PlaneGeometry(1, 1);
 const SQUARE_EDGES = new EdgesGeometry(UNIT_PLANE);
 const SELECT_COLOR = '#ffd98a';
@@ -52,6 +51,29 @@ function marksOf(
   }));
 }
 
+/** Width of the frame around the selected block, as a share of the label line height. */
+const FRAME_SHARE = 0.3;
+
+/** Four bars framing a block just outside its front face. */
+function frameBars(b: SceneBlock, w: number) {
+  const [x0, y0] = b.box.min;
+  const [x1, y1, z] = b.box.max;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const wide = x1 - x0 + 2 * w;
+  const tall = y1 - y0 + 2 * w;
+  const bar = (x: number, y: number, sx: number, sy: number) => ({
+    center: [x, y, z + 0.02] as [number, number, number],
+    scale: [sx, sy, 1] as [number, number, number],
+  });
+  return [
+    bar(cx, y1 + w / 2, wide, w),
+    bar(cx, y0 - w / 2, wide, w),
+    bar(x0 - w / 2, cy, w, tall),
+    bar(x1 + w / 2, cy, w, tall),
+  ];
+}
+
 export interface PickingProps {
   run: RunResult;
 }
@@ -87,25 +109,19 @@ export function Picking({ run }: PickingProps) {
 
   return (
     <group>
-      {sel && (
-        <lineSegments
-          geometry={UNIT_EDGES}
-          raycast={noRaycast}
-          renderOrder={ON_TOP}
-          position={[
-            (sel.box.min[0] + sel.box.max[0]) / 2,
-            (sel.box.min[1] + sel.box.max[1]) / 2,
-            (sel.box.min[2] + sel.box.max[2]) / 2,
-          ]}
-          scale={[
-            sel.box.max[0] - sel.box.min[0] + run.layout.unit * 0.3,
-            sel.box.max[1] - sel.box.min[1] + run.layout.unit * 0.3,
-            sel.box.max[2] - sel.box.min[2] + 0.2,
-          ]}
-        >
-          <lineBasicMaterial color={SELECT_COLOR} depthTest={false} />
-        </lineSegments>
-      )}
+      {sel &&
+        frameBars(sel, run.layout.unit * FRAME_SHARE).map((bar, i) => (
+          <mesh
+            key={i}
+            geometry={UNIT_PLANE}
+            raycast={noRaycast}
+            renderOrder={ON_TOP}
+            position={bar.center}
+            scale={bar.scale}
+          >
+            <meshBasicMaterial color={SELECT_COLOR} depthTest={false} />
+          </mesh>
+        ))}
       {marks.map((m) => (
         <group key={m.key} position={m.center} scale={m.scale} renderOrder={ON_TOP}>
           <mesh geometry={UNIT_PLANE} raycast={noRaycast} renderOrder={ON_TOP}>

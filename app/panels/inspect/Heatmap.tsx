@@ -10,7 +10,7 @@ import { cellColors } from '../../scene/cells.ts';
 import { fill } from '../../run/texts.ts';
 import { indexLabel, type BlockTensor } from './blockTensor.ts';
 import { gridAxes } from './provenance.ts';
-import { cellsAt, drawHeatmap, plotBox } from './heatmapDraw.ts';
+import { cellsAt, drawHeatmap, keyMove, moveElement, plotBox } from './heatmapDraw.ts';
 import { cellRect, sourceAt, unravel } from './tensorView.ts';
 
 /** Canvas width in CSS pixels (the panel's inner width). */
@@ -47,7 +47,8 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
   const rowLabel = (i: number) => (rowAxis ? indexLabel(run, id, rowAxis, i) : '');
   const colLabel = (j: number) => {
     const s = colAxis ? indexLabel(run, id, colAxis, j) : '';
-    return colAxis === 'key_pos' ? s.split(' ').slice(1).join(' ') || s : s;
+    // key columns are narrow: index and token with no space, e.g. '4C'
+    return colAxis === 'key_pos' ? s.replace(' ', '') : s;
   };
   const labelChars = Math.max(
     1,
@@ -91,6 +92,14 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
     const src = at && sourceAt(g, at.x, at.y);
     setHoverCell(src ? { id: bt.block.id, flat: src.flat } : null);
   };
+  // Arrow keys walk the elements, so the values can be read without a pointer
+  const onKey = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const d = keyMove(e.key, e.shiftKey);
+    if (!d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setHoverCell({ id: bt.block.id, flat: moveElement(bt.tensor.shape, ga, hover, ...d) });
+  };
   const name = (a: string | null) =>
     a === 'query_pos' ? labels.query : a === 'key_pos' ? labels.key : (a ?? '—');
 
@@ -104,6 +113,10 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
         style={{ width: box.canvasWidth, height: box.canvasHeight }}
         onPointerMove={onMove}
         onPointerLeave={() => setHoverCell(null)}
+        tabIndex={0}
+        aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight"
+        title={labels.heatmapKeys}
+        onKeyDown={onKey}
       />
       <figcaption>
         {labels.rows}: {name(rowAxis)} · {labels.cols}: {name(colAxis)}

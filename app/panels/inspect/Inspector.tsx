@@ -21,7 +21,7 @@ export function Inspector({ run, texts }: InspectorProps) {
   const stepName = useStore((s) => run.trace.steps[s.step]?.name ?? null);
   const l = texts.inspect.labels;
 
-  // Escape closes the inspector (but leaves text fields alone)
+  // Escape closes the inspector, wherever the focus is
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {

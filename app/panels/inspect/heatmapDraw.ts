@@ -122,3 +122,50 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, p: HeatmapPicture): v
     );
   }
 }
+
+/** Axes of the tensor the heatmap lays out as tiles, rows and columns (see gridAxes). */
+interface Layout3 {
+  readonly tile: number | null;
+  readonly row: number | null;
+  readonly col: number | null;
+}
+
+/**
+ * The element a keyboard move lands on: rows, columns or tiles (heads) shifted by the deltas,
+ * clamped to the tensor.
+ * @param flat the element now (row-major index), or null to start at the first element
+ */
+export function moveElement(
+  shape: readonly number[],
+  ga: Layout3,
+  flat: number | null,
+  dRow: number,
+  dCol: number,
+  dTile: number,
+): number {
+  if (flat === null) return 0;
+  const index: number[] = [];
+  let rest = flat;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    index[i] = rest % shape[i];
+    rest = Math.floor(rest / shape[i]);
+  }
+  const shift = (axis: number | null, d: number) => {
+    if (axis !== null) index[axis] = Math.max(0, Math.min(shape[axis] - 1, index[axis] + d));
+  };
+  shift(ga.row, dRow);
+  shift(ga.col, dCol);
+  shift(ga.tile, dTile);
+  return index.reduce((f, v, i) => f * shape[i] + v, 0);
+}
+
+/** Row, column and tile deltas of a key (Shift with ←/→ moves between heads); null for others. */
+export function keyMove(key: string, shift: boolean): [number, number, number] | null {
+  const moves: Record<string, [number, number, number]> = {
+    ArrowUp: [-1, 0, 0],
+    ArrowDown: [1, 0, 0],
+    ArrowLeft: shift ? [0, 0, -1] : [0, -1, 0],
+    ArrowRight: shift ? [0, 0, 1] : [0, 1, 0],
+  };
+  return moves[key] ?? null;
+}

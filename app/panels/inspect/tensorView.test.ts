@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeGrid } from '../../scene/grid.ts';
+import { keyMove, moveElement } from './heatmapDraw.ts';
 import {
   cellRect,
   formatF32,
@@ -79,5 +80,20 @@ describe('copies', () => {
     expect(toCsv({ ...t, axes: [...t.axes] })).toBe(
       'query_pos,key_pos,value\n0,0,0.5\n0,1,-Infinity\n1,0,2\n1,1,3\n',
     );
+  });
+});
+
+describe('keyboard moves on the heatmap', () => {
+  it('walks rows and columns and hops between heads, clamped to the tensor', () => {
+    const shape = [3, 11, 11]; // (head, query_pos, key_pos)
+    const ga = { tile: 0, row: 1, col: 2 };
+    const at = (h: number, q: number, k: number) => ravel(shape, [h, q, k]);
+    expect(moveElement(shape, ga, null, 1, 0, 0)).toBe(0);
+    expect(moveElement(shape, ga, at(0, 4, 2), ...keyMove('ArrowDown', false)!)).toBe(at(0, 5, 2));
+    expect(moveElement(shape, ga, at(0, 4, 2), ...keyMove('ArrowRight', true)!)).toBe(at(1, 4, 2));
+    expect(moveElement(shape, ga, at(2, 0, 10), ...keyMove('ArrowRight', false)!)).toBe(
+      at(2, 0, 10),
+    );
+    expect(keyMove('Enter', false)).toBeNull();
   });
 });
