@@ -15,12 +15,15 @@ import { Controls } from './panels/Controls.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { usePlayback } from './panels/usePlayback.ts';
 import { useKeyboard } from './panels/useKeyboard.ts';
+import { Teach } from './chapters/Teach.tsx';
+import { LearnButton } from './chapters/LearnButton.tsx';
 
 export function App() {
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
   const run = useStore((s) => s.run);
   const texts = useStore((s) => s.texts);
+  const learnOpen = useStore((s) => s.learnOpen);
   usePlayback();
   useKeyboard();
   useEffect(() => void boot(), []);
@@ -46,14 +49,18 @@ export function App() {
       <div className="scene">
         <SceneCanvas run={run} />
       </div>
+      <Teach run={run} />
       <header className="title" data-inset="top">
         <h1>{ui.title}</h1>
         <span>{ui.tagline}</span>
+        <LearnButton />
       </header>
-      <aside className="left" data-inset="left">
-        <StepInfo run={run} texts={texts} />
-        <Legend ui={ui} />
-      </aside>
+      {!learnOpen && (
+        <aside className="left" data-inset="left">
+          <StepInfo run={run} texts={texts} />
+          <Legend ui={ui} />
+        </aside>
+      )}
       <aside className="right" data-inset="right">
         <IoPanel run={run} texts={texts} />
         <Inspector run={run} texts={texts} />

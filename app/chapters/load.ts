@@ -2,12 +2,14 @@
  * Fetches the chapter files named by assets/chapters/index.json, and the further-reading page.
  */
 import { parseChapter, parseChapterIndex, type Chapter } from './parse.ts';
+import type { TeachText } from './teachText.ts';
 
-/** Every chapter, in reading order, and the reading page's Markdown. */
+/** Every chapter, in reading order, the reading page's Markdown and the panels' words. */
 export interface ChapterBook {
   readonly order: readonly string[];
   readonly byId: ReadonlyMap<string, Chapter>;
   readonly reading: string;
+  readonly text: TeachText;
 }
 
 async function text(url: string): Promise<string> {
@@ -16,14 +18,16 @@ async function text(url: string): Promise<string> {
   return res.text();
 }
 
-/** Loads the chapter index, every chapter it lists and reading.md, relative to `base`. */
+/** Loads the chapter index, every chapter it lists, reading.md and teach.json, relative to `base`. */
 export async function loadChapters(base: string): Promise<ChapterBook> {
   const order = parseChapterIndex(JSON.parse(await text(`${base}chapters/index.json`)));
-  const [chapters, reading] = await Promise.all([
+  const [chapters, reading, words] = await Promise.all([
     Promise.all(
       order.map(async (id) => parseChapter(await text(`${base}chapters/${id}.md`), `${id}.md`)),
     ),
     text(`${base}reading.md`),
+    text(`${base}text/teach.json`),
   ]);
-  return { order, byId: new Map(chapters.map((c) => [c.id, c])), reading };
+  const byId = new Map(chapters.map((c) => [c.id, c]));
+  return { order, byId, reading, text: JSON.parse(words) as TeachText };
 }

@@ -1,0 +1,67 @@
+/**
+ * Architectures at true scale: the running model beside GPT-2 small, medium, large, XL and
+ * GPT-3 175B, drawn over the scene. Opens on the running model and flies out to GPT-3.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { group, label } from '../../chapters/teachText.ts';
+import { sizedModels } from '../../panels/teach/sizingModels.ts';
+import { short } from '../../panels/teach/SizingPanel.tsx';
+import { useStore } from '../../store/index.ts';
+import type { RunResult } from '../../store/run.ts';
+import { ScaleCamera } from './ScaleCamera.tsx';
+import { scaleLayout } from './scaleLayout.ts';
+import { ScaleTowers } from './ScaleTowers.tsx';
+import { ScaleProbe } from './ScaleProbe.tsx';
+import './scale.css';
+
+/** Milliseconds on the running model before the flight out starts. */
+const PAUSE_MS = 900;
+const FOV = 35;
+
+export function ScaleView({ run }: { run: RunResult }) {
+  const book = useStore((s) => s.book);
+  const setScaleView = useStore((s) => s.setScaleView);
+  const models = useMemo(() => sizedModels(run.model.config, run.modelName, true), [run]);
+  const layout = useMemo(
+    () => scaleLayout(models.map((m) => ({ name: m.name, config: m.sizing.config }))),
+    [models],
+  );
+  const [out, setOut] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setOut(true), PAUSE_MS);
+    return () => clearTimeout(id);
+  }, []);
+  const t = book ? group(book.text, 'scale') : {};
+  const size = Math.max(...layout.bounds.max.map((v, i) => v - layout.bounds.min[i]));
+
+  return (
+    <div className="scale-view" data-testid="scale-view" data-out={out}>
+      <Canvas camera={{ fov: FOV, position: [0, 0, 100] }} gl={{ logarithmicDepthBuffer: true }}>
+        <color attach="background" args={['#0a0d13']} />
+        <ambientLight intensity={0.9} />
+        <directionalLight position={[1, 2, 3]} intensity={1.6} />
+        <ScaleTowers
+          layout={layout}
+          captions={models.map((m) => short(m.sizing.params.total.count))}
+        />
+        <ScaleCamera target={out ? layout.bounds : layout.towers[0].box} far={size * 20} />
+        <ScaleProbe out={out} />
+      </Canvas>
+      <div className="scale-bar">
+        <strong>{t.title}</strong>
+        <button type="button" onClick={() => setOut(!out)}>
+          {out ? t.back : t.fly}
+        </button>
+        <button
+          type="button"
+          onClick={() => setScaleView(false)}
+          aria-label={book ? label(book.text, 'close') : 'close'}
+        >
+          {t.close}
+        </button>
+        <p>{t.note}</p>
+      </div>
+    </div>
+  );
+}

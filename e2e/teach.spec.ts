@@ -1,0 +1,226 @@
+/**
+ * The guided chapters and teaching panels, acting as a reader would: open chapters from the
+ * table of contents and by URL, point at the positional-encoding table, change the temperature,
+ * toggle biases in the sizing table. One page is shared; the tests run in order.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { loadModelFiles } from '../engine/io/model-file.ts';
+import type { ModelConfig } from '../engine/model/config.ts';
+import { LAYER_NORM_EPS } from '../engine/model/config.ts';
+import { parseChapter, parseChapterIndex, resolveTargets } from '../app/chapters/parse.ts';
+import {
+  blockPoints,
+  cameraPose,
+  currentStep,
+  SCREENSHOT_DIR,
+  waitForCameraRest,
+  waitForScene,
+} from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets');
+const read = (p: string) => readFileSync(path.join(ASSETS, p));
+const ORDER = parseChapterIndex(JSON.parse(read('chapters/index.json').toString()));
+const chapter = (id: string) => parseChapter(read(`chapters/${id}.md`).toString(), `${id}.md`);
+/** The default model's config, read from its files as the app reads them. */
+const CONFIG: ModelConfig = (() => {
+  const id = (JSON.parse(read('models/index.json').toString()) as { default: string }).default;
+  const card = JSON.parse(read(`models/${id}.json`).toString()) as unknown;
+  return loadModelFiles(card, new Uint8Array(read(`models/${id}.safetensors`))).model.config;
+})();
+
+let page: Page;
+const errors: string[] = [];
+
+/** The teach test hook's view of the open chapter. */
+const teach = (p: Page) => p.evaluate(() => window.__glassboxTeach!.chapter());
+const rowOf = (p: Page, name: string, i: number) =>
+  p.evaluate(([n, k]) => window.__glassboxTeach!.row(n as string, k as number), [name, i]);
+
+async function openFromContents(id: string): Promise<void> {
+  await page.locator('.toc summary').click();
+  const title = chapter(id).title;
+  await page.locator('.toc nav').getByRole('button', { name: title, exact: true }).click();
+  await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, id);
+}
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  page = await browser.newPage({ baseURL });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/');
+  await waitForScene(page);
+  await page.getByRole('button', { name: 'Learn' }).click();
+  await page.waitForFunction(() => window.__glassboxTeach?.chapter().open === true);
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+test('each chapter opens from the table of contents, sets its steps and frames its blocks', async () => {
+  let lastPose = '';
+  for (const id of ORDER) {
+    await openFromContents(id);
+    await waitForCameraRest(page);
+    const meta = chapter(id);
+    const targets = resolveTargets(meta, CONFIG, 0);
+    const step = await currentStep(page);
+    if (targets.focus) expect(step.name).toBe(targets.focus);
+    else if (targets.steps.length) expect(step.name).toBe(targets.steps.at(-1));
+    await expect(page.getByTestId('chapter')).toHaveAttribute('data-chapter', id);
+    await expect(page.locator('.chapter-text h1')).toHaveText(meta.title.replace(/'/g, "'"));
+    await expect(page.locator('.chapter-text')).not.toContainText('⟨unknown');
+
+    // The camera moved, and the focus block sits in the canvas area the panels leave free
+    const pose = JSON.stringify(await cameraPose(page));
+    expect(pose).not.toBe(lastPose);
+    lastPose = pose;
+    if (targets.focus) {
+      const p = (await blockPoints(page))[targets.focus];
+      const free = await page.locator('.learn').boundingBox();
+      expect(p.onScreen).toBe(true);
+      expect(p.x).toBeGreaterThan(free!.x + free!.width);
+    }
+    const highlight = (await teach(page)).highlight;
+    for (const h of highlight) expect(targets.highlight).toContain(h);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/chapter-${id}.png` });
+  }
+  expect(errors).toEqual([]);
+});
+
+test('next and previous walk the reading order', async () => {
+  await openFromContents(ORDER[1]);
+  await page.getByRole('button', { name: /Next/ }).click();
+  await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, ORDER[2]);
+  await page.getByRole('button', { name: /Previous/ }).click();
+  await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, ORDER[1]);
+});
+
+test('the LayerNorm view shows the trace mean and standard deviation of the chosen token', async () => {
+  await openFromContents('layernorm');
+  const token = 3;
+  await page
+    .getByTestId('panel-layernorm')
+    .getByRole('button', { name: new RegExp(`^Token ${token}:`) })
+    .click();
+  const mean = Number(await page.getByTestId('ln-mean').getAttribute('data-value'));
+  const std = Number(await page.getByTestId('ln-std').getAttribute('data-value'));
+  const traceMean = (await rowOf(page, 'blocks.0.ln1.hook_mean', token))![token];
+  const traceScale = (await rowOf(page, 'blocks.0.ln1.hook_scale', token))![token];
+  expect(mean).toBe(traceMean);
+  expect(std).toBe(traceScale);
+  // and they are the statistics of that token's row alone
+  const x = (await rowOf(page, 'blocks.0.hook_resid_pre', token))!;
+  const mu = x.reduce((s, v) => s + v, 0) / x.length;
+  const variance = x.reduce((s, v) => s + (v - mu) ** 2, 0) / x.length;
+  expect(mean).toBeCloseTo(mu, 5);
+  expect(std).toBeCloseTo(Math.sqrt(variance + LAYER_NORM_EPS), 5);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-layernorm.png` });
+});
+
+test('the positional-encoding heatmap holds sin and cos of p / 10000^(2i/d)', async () => {
+  await openFromContents('positional-encoding');
+  const panel = page.getByTestId('panel-posenc');
+  const [d, T] = [16, 20];
+  await panel.getByRole('spinbutton', { name: 'width d' }).fill(String(d));
+  await panel.getByRole('spinbutton', { name: 'positions' }).fill(String(T));
+  const map = page.getByTestId('posenc-heatmap');
+  await expect(map).toHaveAttribute('data-cols', String(d));
+  const box = (await map.boundingBox())!;
+  for (const [p, dim] of [
+    [0, 0],
+    [1, 0],
+    [3, 1],
+    [7, 4],
+    [12, 9],
+    [19, 15],
+  ]) {
+    await page.mouse.move(
+      box.x + ((dim + 0.5) / d) * box.width,
+      box.y + ((p + 0.5) / T) * box.height,
+    );
+    const readout = page.getByTestId('posenc-readout');
+    await expect(readout).toHaveAttribute('data-p', String(p));
+    await expect(readout).toHaveAttribute('data-dim', String(dim));
+    const value = Number(await readout.getAttribute('data-value'));
+    const angle = p / Math.pow(10000, (dim - (dim % 2)) / d);
+    expect(value).toBeCloseTo(dim % 2 === 0 ? Math.sin(angle) : Math.cos(angle), 6);
+  }
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-posenc.png` });
+});
+
+test('a temperature change shows softmax(logits / T) of the recorded logits', async () => {
+  await openFromContents('output-sampling');
+  const panel = page.getByTestId('panel-sampling');
+  const token = 2;
+  await panel.getByRole('button', { name: new RegExp(`^Token ${token}:`) }).click();
+  const T = 0.5;
+  await panel.getByLabel('temperature τ').fill(String(T));
+  await expect(page.getByTestId('temperature')).toHaveText(T.toFixed(2));
+  const logits = (await rowOf(page, 'hook_logits', token))!;
+  const max = Math.max(...logits);
+  const z = logits.reduce((s, l) => s + Math.exp((l - max) / T), 0);
+  const rows = panel.getByTestId('prob-row');
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const r of await rows.all()) {
+    const id = Number(await r.getAttribute('data-id'));
+    expect(Number(await r.getAttribute('data-p'))).toBeCloseTo(
+      Math.exp((logits[id] - max) / T) / z,
+      6,
+    );
+  }
+  // top-k 1 leaves the single best token, whatever the seed
+  await panel.getByLabel('top-k (0 = all)').fill('1');
+  const best = logits.indexOf(max);
+  await expect(rows.first()).toHaveAttribute('data-p', '1');
+  await expect(page.getByTestId('sampled-token')).toHaveAttribute('data-id', String(best));
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-sampling.png` });
+});
+
+test('the sizing panel counts GPT-2 small with and without biases', async () => {
+  await openFromContents('model-size');
+  const params = page.getByTestId('params-gpt2');
+  await expect(params).toHaveAttribute('data-value', '124439808');
+  await expect(params).toHaveText('124,439,808');
+  await page.getByLabel('biases in the presets').uncheck();
+  await expect(params).toHaveAttribute('data-value', '124337664');
+  await expect(params).toHaveText('124,337,664');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-sizing.png` });
+});
+
+test('the scale view draws every architecture in a few draw calls and flies out to GPT-3', async () => {
+  await page.getByRole('button', { name: 'Show at true scale' }).click();
+  await expect(page.getByTestId('scale-view')).toHaveAttribute('data-out', 'true');
+  await page.waitForFunction(() => (window.__glassboxScale?.frames ?? 0) > 2);
+  const before = await page.evaluate(() => window.__glassboxScale!.drawCalls);
+  expect(before).toBeGreaterThan(0);
+  expect(before).toBeLessThanOrEqual(4);
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scale-gpt3.png` });
+  await page.getByTestId('scale-view').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('scale-view')).toHaveCount(0);
+});
+
+test('the further-reading page renders from the contents', async () => {
+  await page.locator('.toc summary').click();
+  await page.locator('.toc nav').getByRole('button', { name: 'Further reading' }).click();
+  await expect(page.getByTestId('reading')).toContainText('Attention Is All You Need');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/reading.png` });
+});
+
+test('a chapter opens by URL with its steps and panel', async ({ browser, baseURL }) => {
+  const other = await browser.newPage({ baseURL });
+  await other.goto('/?chapter=layernorm');
+  await waitForScene(other);
+  await other.waitForFunction(() => window.__glassboxTeach?.chapter().id === 'layernorm');
+  expect((await currentStep(other)).name).toBe('blocks.0.ln1.hook_normalized');
+  await expect(other.getByTestId('panel-layernorm')).toBeVisible();
+  await other.close();
+});
