@@ -95,7 +95,17 @@ test('pointing at the heatmap reads the exact value of the element under the poi
   expect(Math.fround(value)).toBe(t.data[ravel(t.shape, index)]);
   // a pattern row is computed from the masked scores row of the same head and query
   expect(text).toContain(`${SCORES}[${index[0]}, ${index[1]}, :]`);
+  // Kept: the timeline at the pattern's step, so the camera frames it and its inputs
+  const target = await page.evaluate((n) => window.__glassbox!.stepIndexOf(n), PATTERN);
+  await page.getByTestId('heatmap').blur();
+  while ((await page.evaluate(() => window.__glassbox!.step().index)) > target) {
+    await page.keyboard.press('ArrowLeft');
+  }
+  await waitForCameraRest(page);
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.85);
+  await expect(page.getByTestId('inspect-value')).toContainText(SCORES);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/inspect-pattern.png` });
+  await page.keyboard.press('End');
 });
 
 test('the heatmap reads values by keyboard too', async () => {

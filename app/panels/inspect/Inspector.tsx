@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
-import type { Texts } from '../../run/texts.ts';
+import { fill, type Texts } from '../../run/texts.ts';
 import { blockTensor } from './blockTensor.ts';
 import { TensorDetails } from './TensorDetails.tsx';
 
@@ -38,7 +38,7 @@ export function Inspector({ run, texts }: InspectorProps) {
         <p className="io-help">{l.pickHint}</p>
         {stepName && (
           <button type="button" className="link" onClick={() => setSelected(stepName)}>
-            {l.inspector}: {stepName}
+            {fill(l.inspectStep, { name: stepName })}
           </button>
         )}
       </section>
