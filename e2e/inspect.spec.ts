@@ -146,6 +146,8 @@ test('copying a tensor as CSV puts every engine value on the clipboard', async (
 });
 
 test('hovering a block shows the value under the pointer and what it was computed from', async () => {
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await waitForCameraRest(page);
   const p = (await blockPoints(page))[MLP_PRE];
   expect(p.onScreen).toBe(true);
   await page.mouse.move(p.x - 1, p.y - 1);
