@@ -101,6 +101,8 @@ test('next and previous walk the reading order', async () => {
   await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, ORDER[2]);
   await page.getByRole('button', { name: /Previous/ }).click();
   await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, ORDER[1]);
+  // the address bar names the chapter, so the link can be shared
+  await expect.poll(() => new URL(page.url()).searchParams.get('chapter')).toBe(ORDER[1]);
 });
 
 test('the LayerNorm view shows the trace mean and standard deviation of the chosen token', async () => {
@@ -162,7 +164,7 @@ test('a temperature change shows softmax(logits / T) of the recorded logits', as
   const token = 2;
   await panel.getByRole('button', { name: new RegExp(`^Token ${token}:`) }).click();
   const T = 0.5;
-  await panel.getByLabel('temperature τ').fill(String(T));
+  await panel.getByRole('slider', { name: 'temperature τ' }).fill(String(T));
   await expect(page.getByTestId('temperature')).toHaveText(T.toFixed(2));
   const logits = (await rowOf(page, 'hook_logits', token))!;
   const max = Math.max(...logits);
@@ -177,7 +179,7 @@ test('a temperature change shows softmax(logits / T) of the recorded logits', as
     );
   }
   // top-k 1 leaves the single best token, whatever the seed
-  await panel.getByLabel('top-k (0 = all)').fill('1');
+  await panel.getByRole('spinbutton', { name: 'top-k (0 = all)' }).fill('1');
   const best = logits.indexOf(max);
   await expect(rows.first()).toHaveAttribute('data-p', '1');
   await expect(page.getByTestId('sampled-token')).toHaveAttribute('data-id', String(best));

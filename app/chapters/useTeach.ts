@@ -1,6 +1,6 @@
 /**
  * Starts the learning side: loads the chapters, opens the one the URL names (`?chapter=<id>`, or
- * `?chapter=reading`), keeps the URL's `chapter` parameter in step, follows new runs, and exposes
+ * `?chapter=reading`; store/url.ts writes the parameter back), follows new runs, and exposes
  * `window.__glassboxTeach` for end-to-end tests.
  */
 import { useEffect } from 'react';
@@ -34,13 +34,6 @@ declare global {
   }
 }
 
-/** The chapter parameter as the page should show it. */
-function urlChapter(): string | null {
-  const s = useStore.getState();
-  if (!s.learnOpen) return null;
-  return s.page === 'reading' ? READING : s.chapterId;
-}
-
 export function useTeach(base: string, run: RunResult): void {
   // Load once, then open what the URL asks for
   useEffect(() => {
@@ -55,18 +48,8 @@ export function useTeach(base: string, run: RunResult): void {
         else if (wanted && book.byId.has(wanted)) openChapter(wanted);
       })
       .catch((e: unknown) => console.error('glassbox: chapters', e));
-    const stop = useStore.subscribe((s, prev) => {
-      if (s.learnOpen === prev.learnOpen && s.page === prev.page && s.chapterId === prev.chapterId)
-        return;
-      const url = new URL(window.location.href);
-      const id = urlChapter();
-      if (id) url.searchParams.set(CHAPTER_PARAM, id);
-      else url.searchParams.delete(CHAPTER_PARAM);
-      window.history.replaceState(window.history.state, '', url);
-    });
     return () => {
       live = false;
-      stop();
     };
   }, [base]);
 

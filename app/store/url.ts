@@ -19,10 +19,12 @@ export interface UrlState {
   readonly step: string | null;
   /** Id of the selected block. */
   readonly select: string | null;
+  /** Open guided chapter id, or `reading` (absent when the chapters are closed). */
+  readonly chapter?: string;
 }
 
 /** Parameter order in a written link. */
-const KEYS = ['model', 'input', 'gen', 'step', 'select'] as const;
+const KEYS = ['model', 'input', 'gen', 'step', 'select', 'chapter'] as const;
 
 /** Reads the view from a query string; unknown or malformed parameters read as null. */
 export function readUrl(search: string): UrlState {
@@ -35,6 +37,7 @@ export function readUrl(search: string): UrlState {
     gen: Number.isInteger(gen) && gen >= 1 ? gen : null,
     step: text('step'),
     select: text('select'),
+    chapter: text('chapter') ?? undefined,
   };
 }
 
@@ -43,7 +46,7 @@ export function writeUrl(state: UrlState): string {
   const q = new URLSearchParams();
   for (const k of KEYS) {
     const v = state[k];
-    if (v !== null) q.set(k, String(v));
+    if (v !== null && v !== undefined) q.set(k, String(v));
   }
   const s = q.toString();
   return s ? `?${s}` : '';
@@ -58,6 +61,11 @@ export function urlStateOf(s: AppState): UrlState | null {
     gen: s.run.gen + 1,
     step: s.run.trace.steps[s.step]?.name ?? null,
     select: s.selected,
+    chapter: s.learnOpen
+      ? s.page === 'reading'
+        ? 'reading'
+        : (s.chapterId ?? undefined)
+      : undefined,
   };
 }
 

@@ -31,6 +31,12 @@ export function SizingPanel({ run, t }: SizingPanelProps) {
   const [bias, setBias] = useState(true);
   const [picked, setPicked] = useState('running');
   const setScaleView = useStore((s) => s.setScaleView);
+  const setDrawerOpen = useStore((s) => s.setDrawerOpen);
+  // The scale view gets the canvas area the drawer leaves free
+  const showScale = () => {
+    setDrawerOpen(false);
+    setScaleView(true);
+  };
   const models = useMemo(
     () => sizedModels(run.model.config, run.modelName, bias),
     [run.model.config, run.modelName, bias],
@@ -44,7 +50,7 @@ export function SizingPanel({ run, t }: SizingPanelProps) {
           <input type="checkbox" checked={bias} onChange={(e) => setBias(e.target.checked)} />{' '}
           {t.biases}
         </label>
-        <button type="button" onClick={() => setScaleView(true)}>
+        <button type="button" onClick={showScale}>
           {t.scale}
         </button>
       </div>

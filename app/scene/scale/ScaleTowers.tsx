@@ -1,20 +1,18 @@
 /**
  * The towers of the scale view: every block of every model in one instanced mesh, the embedding
- * plates in another (two draw calls for GPT-3's 96 layers and all the rest).
+ * plates in another: two draw calls for GPT-3's 96 layers and all the rest. Names are in the
+ * legend beside the view.
  */
 import { useLayoutEffect, useRef } from 'react';
 import { Color, Matrix4, type InstancedMesh } from 'three';
-import { Html } from '@react-three/drei';
 import type { ScaleLayout, Slab } from './scaleLayout.ts';
 
-/** One colour per tower, from the running model (warm) to GPT-3 (cool). */
-const TOWER_COLORS = ['#ffb347', '#7ec8ff', '#6fa8ff', '#8f8bff', '#b07bff', '#ff7bd5'];
+/** One colour per tower, from the running model (warm) to GPT-3; the legend uses them too. */
+export const TOWER_COLORS = ['#ffb347', '#7ec8ff', '#6fa8ff', '#8f8bff', '#b07bff', '#ff7bd5'];
 const PLATE_COLOR = '#c8ccd6';
 
 export interface ScaleTowersProps {
   layout: ScaleLayout;
-  /** Label under each tower's name, e.g. its parameter count. */
-  captions: readonly string[];
 }
 
 const matrix = new Matrix4();
@@ -31,11 +29,12 @@ function place(mesh: InstancedMesh, slabs: readonly Slab[], tint: (s: Slab) => s
   if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
 }
 
-export function ScaleTowers({ layout, captions }: ScaleTowersProps) {
+export function ScaleTowers({ layout }: ScaleTowersProps) {
   const blocks = useRef<InstancedMesh>(null);
   const plates = useRef<InstancedMesh>(null);
   useLayoutEffect(() => {
-    if (blocks.current) place(blocks.current, layout.blocks, (s) => TOWER_COLORS[s.model % 6]);
+    if (blocks.current)
+      place(blocks.current, layout.blocks, (s) => TOWER_COLORS[s.model % TOWER_COLORS.length]);
     if (plates.current) place(plates.current, layout.embeddings, () => PLATE_COLOR);
   }, [layout]);
 
@@ -49,17 +48,6 @@ export function ScaleTowers({ layout, captions }: ScaleTowersProps) {
         <boxGeometry />
         <meshLambertMaterial />
       </instancedMesh>
-      {layout.towers.map((t, i) => (
-        <Html
-          key={t.name}
-          position={[(t.box.min[0] + t.box.max[0]) / 2, t.box.max[1], t.box.max[2]]}
-          center
-          className="scale-label"
-        >
-          <strong>{t.name}</strong>
-          <span>{captions[i]}</span>
-        </Html>
-      ))}
     </group>
   );
 }

@@ -11,7 +11,7 @@ import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
 import { ScaleCamera } from './ScaleCamera.tsx';
 import { scaleLayout } from './scaleLayout.ts';
-import { ScaleTowers } from './ScaleTowers.tsx';
+import { ScaleTowers, TOWER_COLORS } from './ScaleTowers.tsx';
 import { ScaleProbe } from './ScaleProbe.tsx';
 import './scale.css';
 
@@ -22,6 +22,7 @@ const FOV = 35;
 export function ScaleView({ run }: { run: RunResult }) {
   const book = useStore((s) => s.book);
   const setScaleView = useStore((s) => s.setScaleView);
+  const setDrawerOpen = useStore((s) => s.setDrawerOpen);
   const models = useMemo(() => sizedModels(run.model.config, run.modelName, true), [run]);
   const layout = useMemo(
     () => scaleLayout(models.map((m) => ({ name: m.name, config: m.sizing.config }))),
@@ -41,10 +42,7 @@ export function ScaleView({ run }: { run: RunResult }) {
         <color attach="background" args={['#0a0d13']} />
         <ambientLight intensity={0.9} />
         <directionalLight position={[1, 2, 3]} intensity={1.6} />
-        <ScaleTowers
-          layout={layout}
-          captions={models.map((m) => short(m.sizing.params.total.count))}
-        />
+        <ScaleTowers layout={layout} />
         <ScaleCamera target={out ? layout.bounds : layout.towers[0].box} far={size * 20} />
         <ScaleProbe out={out} />
       </Canvas>
@@ -55,12 +53,23 @@ export function ScaleView({ run }: { run: RunResult }) {
         </button>
         <button
           type="button"
-          onClick={() => setScaleView(false)}
+          onClick={() => {
+            setScaleView(false);
+            setDrawerOpen(true);
+          }}
           aria-label={book ? label(book.text, 'close') : 'close'}
         >
           {t.close}
         </button>
         <p>{t.note}</p>
+        <ul className="scale-legend">
+          {models.map((m, i) => (
+            <li key={m.id}>
+              <span style={{ background: TOWER_COLORS[i % TOWER_COLORS.length] }} />
+              {m.name} <small>{short(m.sizing.params.total.count)}</small>
+            </li>
+          ))}
+        </ul>
       </div>
     </div>
   );

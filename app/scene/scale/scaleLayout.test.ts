@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../engine/model/config.ts';
-import { BLOCK_HEIGHT, scaleLayout } from './scaleLayout.ts';
+import { BLOCK_DEPTH, scaleLayout } from './scaleLayout.ts';
 
 const models = [
   { name: 'sort', config: PRESETS.mingptSort },
@@ -20,7 +20,7 @@ describe('scaleLayout', () => {
     const gpt3 = s.blocks.find((b) => b.model === 2)!;
     const [w, h, d] = gpt3.size;
     expect(w * h * d).toBe(12 * 12288 ** 2);
-    expect(h).toBe(BLOCK_HEIGHT);
+    expect(d).toBe(BLOCK_DEPTH);
   });
 
   it('keeps the true ratio of widths between models', () => {
@@ -35,10 +35,12 @@ describe('scaleLayout', () => {
     expect(s.bounds.max[0]).toBe(s.towers[2].box.max[0]);
   });
 
-  it('stacks a tower as tall as its layers', () => {
-    const top = (m: number) => s.towers[m].box.max[1];
-    expect(top(2)).toBeGreaterThan(96 * BLOCK_HEIGHT);
-    expect(top(1)).toBeGreaterThan(12 * BLOCK_HEIGHT);
-    expect(top(1)).toBeLessThan(top(2) / 4);
+  it('stacks a model as deep as its layers, one plate behind the other', () => {
+    const depth = (m: number) => -s.towers[m].box.min[2];
+    expect(depth(2)).toBeGreaterThan(96 * BLOCK_DEPTH);
+    expect(depth(1)).toBeGreaterThan(12 * BLOCK_DEPTH);
+    expect(depth(1)).toBeLessThan(depth(2) / 4);
+    const gpt2 = s.blocks.filter((b) => b.model === 1).map((b) => b.center[2]);
+    for (let i = 1; i < gpt2.length; i++) expect(gpt2[i]).toBeLessThan(gpt2[i - 1]);
   });
 });
