@@ -3,7 +3,6 @@
  * analogy with fast low dimensions and slow high ones can be seen.
  */
 import { useMemo } from 'react';
-import { INPUT_SCALE } from '../../scene/cells.ts';
 import { Heatmap } from './Heatmap.tsx';
 
 /** Positions and bits shown. */
@@ -24,7 +23,7 @@ export function BinaryStrip({ text }: { text: string }) {
         values={bits}
         rows={COUNT}
         cols={BITS}
-        scale={INPUT_SCALE}
+
         label={text}
         height={64}
       />

@@ -89,7 +89,7 @@ export function LayerNormPanel({ run, t }: LayerNormPanelProps) {
       </dl>
       {strip(t.normalized, row(normalized, token))}
       <p className="note">
-        x̂: mean {formatNumber(xhat.mean)}, std {formatNumber(xhat.std)}
+        {fill(t.normalizedStats, { mean: formatNumber(xhat.mean), std: formatNumber(xhat.std) })}
       </p>
       {gain && strip(t.gain, gain.data, true)}
       {bias && strip(t.bias, bias.data, true)}

@@ -9,7 +9,9 @@ import type { ScaleLayout, Slab } from './scaleLayout.ts';
 
 /** One colour per tower, from the running model (warm) to GPT-3; the legend uses them too. */
 export const TOWER_COLORS = ['#ffb347', '#7ec8ff', '#6fa8ff', '#8f8bff', '#b07bff', '#ff7bd5'];
-const PLATE_COLOR = '#c8ccd6';
+/** Embedding plates: their tower's colour, this far towards white. */
+const PLATE_LIGHTEN = 0.55;
+const WHITE = new Color('#ffffff');
 
 export interface ScaleTowersProps {
   layout: ScaleLayout;
@@ -19,11 +21,12 @@ const matrix = new Matrix4();
 const color = new Color();
 
 /** Writes each slab's transform and colour into an instanced mesh. */
-function place(mesh: InstancedMesh, slabs: readonly Slab[], tint: (s: Slab) => string) {
+function place(mesh: InstancedMesh, slabs: readonly Slab[], lighten: number) {
   slabs.forEach((s, i) => {
     matrix.makeScale(...s.size).setPosition(...s.center);
     mesh.setMatrixAt(i, matrix);
-    mesh.setColorAt(i, color.set(tint(s)));
+    color.set(TOWER_COLORS[s.model % TOWER_COLORS.length]).lerp(WHITE, lighten);
+    mesh.setColorAt(i, color);
   });
   mesh.instanceMatrix.needsUpdate = true;
   if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
@@ -33,9 +36,8 @@ export function ScaleTowers({ layout }: ScaleTowersProps) {
   const blocks = useRef<InstancedMesh>(null);
   const plates = useRef<InstancedMesh>(null);
   useLayoutEffect(() => {
-    if (blocks.current)
-      place(blocks.current, layout.blocks, (s) => TOWER_COLORS[s.model % TOWER_COLORS.length]);
-    if (plates.current) place(plates.current, layout.embeddings, () => PLATE_COLOR);
+    if (blocks.current) place(blocks.current, layout.blocks, 0);
+    if (plates.current) place(plates.current, layout.embeddings, PLATE_LIGHTEN);
   }, [layout]);
 
   return (
