@@ -15,6 +15,7 @@ import {
   blockPoints,
   cameraPose,
   currentStep,
+  pixelDifference,
   SCREENSHOT_DIR,
   waitForCameraRest,
   waitForScene,
@@ -35,6 +36,8 @@ const CONFIG: ModelConfig = (() => {
 
 let page: Page;
 const errors: string[] = [];
+/** Side of the square of pixels compared around a block's centre, in CSS pixels. */
+const CLIP = 10;
 
 /** The teach test hook's view of the open chapter. */
 const teach = (p: Page) => p.evaluate(() => window.__glassboxTeach!.chapter());
@@ -127,6 +130,36 @@ test('the LayerNorm view shows the trace mean and standard deviation of the chos
   await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-layernorm.png` });
 });
 
+test('choosing a token lights its row through the MLP while the weights stay the same', async () => {
+  await openFromContents('mlp');
+  await page.getByTestId('chapter').getByRole('button', { name: 'Hide panel' }).click();
+  await waitForCameraRest(page);
+  const points = await blockPoints(page);
+  const clipAt = (id: string) => {
+    const p = points[id];
+    expect(p.onScreen).toBe(true);
+    return { x: p.x - CLIP / 2, y: p.y - CLIP / 2, width: CLIP, height: CLIP };
+  };
+  const output = clipAt('blocks.0.hook_mlp_out');
+  const weight = clipAt('transformer.h.0.mlp.c_fc.weight');
+  const shots = async () => [
+    await page.screenshot({ clip: output }),
+    await page.screenshot({ clip: weight }),
+  ];
+  const chapter = page.getByTestId('chapter');
+  // the clips sit on the blocks' middle row: position 5 of the 11
+  await chapter.getByRole('button', { name: /^Token 0:/ }).click();
+  await page.waitForTimeout(300);
+  const [h0, w0] = await shots();
+  await chapter.getByRole('button', { name: /^Token 5:/ }).click();
+  await page.waitForTimeout(300);
+  const [h1, w1] = await shots();
+  expect(await pixelDifference(page, h0, h1)).toBeGreaterThan(1);
+  expect(await pixelDifference(page, w0, w1)).toBe(0);
+  await page.getByTestId('chapter').getByRole('button', { name: 'Show panel' }).click();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-mlp.png` });
+});
+
 test('the positional-encoding heatmap holds sin and cos of p / 10000^(2i/d)', async () => {
   await openFromContents('positional-encoding');
   const panel = page.getByTestId('panel-posenc');
@@ -198,6 +231,7 @@ test('the sizing panel counts GPT-2 small with and without biases', async () => 
 });
 
 test('the scale view draws every architecture in a few draw calls and flies out to GPT-3', async () => {
+  await openFromContents('model-size');
   await page.getByRole('button', { name: 'Show at true scale' }).click();
   await expect(page.getByTestId('scale-view')).toHaveAttribute('data-out', 'true');
   await page.waitForFunction(() => (window.__glassboxScale?.frames ?? 0) > 2);
@@ -224,5 +258,21 @@ test('a chapter opens by URL with its steps and panel', async ({ browser, baseUR
   await other.waitForFunction(() => window.__glassboxTeach?.chapter().id === 'layernorm');
   expect((await currentStep(other)).name).toBe('blocks.0.ln1.hook_normalized');
   await expect(other.getByTestId('panel-layernorm')).toBeVisible();
+  await other.close();
+});
+
+test('the shipped sinusoidal model runs, and the positions panel says it has no learned table', async ({
+  browser,
+  baseURL,
+}) => {
+  const other = await browser.newPage({ baseURL });
+  await other.goto('/?model=sort-sinusoidal&chapter=positional-encoding');
+  await waitForScene(other);
+  await other.waitForFunction(() => window.__glassboxTeach?.chapter().id === 'positional-encoding');
+  await expect(other.locator('.chapter-text')).toContainText(
+    'This model uses sinusoidal positions',
+  );
+  await expect(other.getByTestId('panel-posenc')).toContainText('no learned position table');
+  await other.screenshot({ path: `${SCREENSHOT_DIR}/chapter-positional-encoding-sinusoidal.png` });
   await other.close();
 });

@@ -2,7 +2,7 @@
  * What opening a chapter does to the scene: the timeline step it sets, the blocks it highlights
  * and the box the camera frames. Pure: a chapter, a run and a layer in, plain values out.
  */
-import { FOCUS_ROWS, focusBox } from '../scene/timeline.ts';
+import { focusBox } from '../scene/timeline.ts';
 import { blockOf, type Box } from '../scene/layout.ts';
 import type { RunResult } from '../store/run.ts';
 import { resolveTargets, type ChapterMeta } from './parse.ts';
@@ -17,6 +17,9 @@ export interface ChapterView {
   /** What the camera frames; null frames the whole model. */
   readonly box: Box | null;
 }
+
+/** Rows (along the flow) around the focus whose chapter blocks the camera also takes in. */
+const CHAPTER_ROWS = 1;
 
 /** Grows a box to take in another. */
 function union(a: Box, b: Box): Box {
@@ -53,7 +56,7 @@ export function chapterView(
     const near = [...steps.map((i) => trace.steps[i].name), ...highlight];
     for (const name of near) {
       const b = blockOf(layout, name);
-      if (b && Math.abs(b.row - row) <= FOCUS_ROWS) box = union(box, b.box);
+      if (b && Math.abs(b.row - row) <= CHAPTER_ROWS) box = union(box, b.box);
     }
   }
   return { steps, step, highlight, box };
