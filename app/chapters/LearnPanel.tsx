@@ -24,10 +24,9 @@ export function LearnPanel({ run }: { run: RunResult }) {
   const chapter = chapterId ? book?.byId.get(chapterId) : undefined;
   const panel = page === 'chapter' && drawerOpen ? (chapter?.panel ?? null) : null;
 
-  // Frame the chapter's blocks once the panels have their new size
-  useEffect(() => {
-    if (page === 'chapter') requestFrame();
-  }, [chapterId, layer, page, panel, requestFrame]);
+  // Frame the chapter's blocks (the whole model for the reading page) once the panels have
+  // their new size
+  useEffect(() => requestFrame(), [chapterId, layer, page, panel, requestFrame]);
 
   if (!book) return null;
   return (

@@ -87,7 +87,7 @@ export const createTeachSlice: StateCreator<
       playing: false,
     });
   },
-  openReading: () => set({ learnOpen: true, page: 'reading', highlight: NONE }),
+  openReading: () => set({ learnOpen: true, page: 'reading', highlight: NONE, frameBox: null }),
   setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
   setSelectedToken: (selectedToken) => set({ selectedToken }),
   setLayer: (layer) => {

@@ -19,6 +19,8 @@ import { SinusoidNote } from './SinusoidNote.tsx';
 /** Largest width and length the panel draws (one canvas pixel per cell). */
 const MAX_WIDTH = 1024;
 const MAX_LENGTH = 2048;
+/** Positions compared in the similarity maps: T² dot products of width C stay quick (GPT-2: 256). */
+const MAX_COMPARED = 256;
 
 export interface PosEncPanelProps {
   run: RunResult;
@@ -39,7 +41,7 @@ export function PosEncPanel({ run, t }: PosEncPanelProps) {
 
   const table = useMemo(() => sinusoidalTable(T, d).data, [T, d]); // (T, d)
   const wpe = weights.get(WPE);
-  const [P, C] = [config.blockSize, config.nEmbd];
+  const [P, C] = [Math.min(config.blockSize, MAX_COMPARED), config.nEmbd];
   const simSin = useMemo(() => positionSimilarity(sinusoidalTable(P, C).data, P, C), [P, C]);
   const simWpe = useMemo(() => wpe && positionSimilarity(wpe.data, P, C), [wpe, P, C]);
 
