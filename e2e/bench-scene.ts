@@ -95,7 +95,7 @@ async function orbit(page: Page): Promise<{ frames: number; ms: number }> {
 
 async function main(): Promise<void> {
   const exe = findChromium();
-  if (!exe) throw new Error(missingChromiumMessage);
+  if (!exe) throw new Error(missingChromiumMessage());
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('bench:scene: no dist/ — run `npm run build` first');
   }

@@ -2,6 +2,6 @@
 import { findChromium, missingChromiumMessage } from './chromium.ts';
 
 if (!findChromium()) {
-  console.error(missingChromiumMessage);
+  console.error(missingChromiumMessage());
   process.exit(1);
 }
