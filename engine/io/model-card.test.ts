@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors.ts';
 import { makeConfig, PRESETS, type ModelConfig } from '../model/config.ts';
 import { sortCard, withField } from './card-fixture.ts';
-import { cardToConfig, configToCardConfig, parseCard } from './model-card.ts';
+import { cardToConfig, configToCardConfig, parseCard, type ModelCard } from './model-card.ts';
 
 const expectCardError = (json: unknown, message: string): void => {
   expect(() => parseCard(json)).toThrow(FormatError);
@@ -66,6 +66,32 @@ describe('parseCard', () => {
     expectCardError(
       withField('task.vocab', ['A', 'B']),
       "field 'task.vocab' has 2 tokens but config.vocab_size is 3",
+    );
+  });
+
+  it('rejects a vocabulary that lists a token twice', () => {
+    expectCardError(
+      withField('task.vocab', ['A', 'A', 'B']),
+      `field 'task.vocab' lists "A" twice: tokens must differ`,
+    );
+  });
+
+  it('rejects prompt and answer lengths that do not fit in block_size + 1', () => {
+    const card = withField('task.prompt_length', 6) as unknown as ModelCard;
+    card.task.answer_length = 7; // 6 + 7 - 1 = 12 inputs > block_size 11
+    expectCardError(
+      card,
+      "fields 'task.prompt_length' (6) + 'task.answer_length' (7) must be at most config.block_size + 1 (12)",
+    );
+    card.task.answer_length = 6; // 11 inputs: fits
+    expect(parseCard(card).task.answer_length).toBe(6);
+    expectCardError(withField('task.answer_length', 0), "field 'task.answer_length' must be");
+  });
+
+  it('rejects an n_layer above the engine limit without building anything', () => {
+    expectCardError(
+      withField('config.n_layer', 1e9),
+      "field 'config.n_layer' must be an integer from 1 to 10000, got 1000000000",
     );
   });
 });

@@ -11,6 +11,7 @@ import {
   type ModelConfig,
   type PosEncoding,
 } from '../model/config.ts';
+import { MAX_LAYERS } from '../model/weights.ts';
 
 /** Ids name files, so they stay file-name safe: lowercase letters, digits, '.', '_', '-'. */
 export const CARD_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -182,7 +183,8 @@ function checkNumber(root: unknown, path: string, rule: NumberRule = {}): void {
     (!positive || v > 0) &&
     (!integer || Number.isInteger(v));
   if (ok) return;
-  const kind = `${positive ? 'a positive ' : 'a '}${integer ? 'integer' : 'number'}`;
+  const noun = integer ? 'integer' : 'number';
+  const kind = positive ? `a positive ${noun}` : integer ? 'an integer' : 'a number';
   const range = max !== Infinity ? ` from ${min} to ${max}` : min !== -Infinity ? ` >= ${min}` : '';
   fail(`field '${path}' must be ${kind}${range}, got ${got(v)}`);
 }
@@ -203,7 +205,8 @@ function checkConfig(root: unknown): void {
       fail(`unknown field 'config.${key}' (known: ${CONFIG_KEYS.join(', ')})`);
     }
   }
-  for (const key of ['n_layer', 'n_head', 'n_embd', 'vocab_size', 'block_size']) {
+  checkNumber(root, 'config.n_layer', { min: 1, max: MAX_LAYERS, integer: true });
+  for (const key of ['n_head', 'n_embd', 'vocab_size', 'block_size']) {
     checkNumber(root, `config.${key}`, { positive: true, integer: true });
   }
   for (const key of ['bias', 'tied_lm_head']) checkBoolean(root, `config.${key}`);
@@ -215,6 +218,24 @@ function checkConfig(root: unknown): void {
   const c = config as unknown as CardConfig;
   if (c.n_embd % c.n_head !== 0) {
     fail(`field 'config.n_embd' (${c.n_embd}) must divide by config.n_head (${c.n_head})`);
+  }
+}
+
+/**
+ * The task's optional prompt_length and answer_length: positive integers whose model input,
+ * prompt + answer - 1 tokens (the last answer token is never read), fits in block_size.
+ */
+function checkSequenceLengths(root: unknown): void {
+  checkNumber(root, 'task.prompt_length', { min: 1, integer: true, optional: true });
+  checkNumber(root, 'task.answer_length', { min: 1, integer: true, optional: true });
+  const prompt = get(root, 'task.prompt_length', true) as number | undefined;
+  const answer = get(root, 'task.answer_length', true) as number | undefined;
+  const blockSize = get(root, 'config.block_size') as number;
+  if (prompt !== undefined && answer !== undefined && prompt + answer - 1 > blockSize) {
+    fail(
+      `fields 'task.prompt_length' (${prompt}) + 'task.answer_length' (${answer}) must be at most ` +
+        `config.block_size + 1 (${blockSize + 1}): the model reads prompt and answer but its last token`,
+    );
   }
 }
 
@@ -244,6 +265,12 @@ export function parseCard(json: unknown): ModelCard {
   if (vocab.length !== vocabSize) {
     fail(`field 'task.vocab' has ${vocab.length} tokens but config.vocab_size is ${vocabSize}`);
   }
+  const seen = new Set<string>();
+  for (const token of vocab as string[]) {
+    if (seen.has(token)) fail(`field 'task.vocab' lists ${got(token)} twice: tokens must differ`);
+    seen.add(token);
+  }
+  checkSequenceLengths(json);
 
   // training run
   for (const key of ['steps', 'warmup_steps']) {

@@ -82,6 +82,15 @@ describe('saveModelFiles and loadModelFiles', () => {
     );
   });
 
+  it('rejects a card claiming more blocks than the file holds, naming nLayer', () => {
+    const saved = saveModelFiles(randomModel(PRESETS.mingptSort, 3), sortCard()); // 3 blocks
+    const deeper = withField('config.n_layer', 5000);
+    expect(() => loadModelFiles(deeper, saved.safetensors)).toThrow(WeightError);
+    expect(() => loadModelFiles(deeper, saved.safetensors)).toThrow(
+      'nLayer is 5000 but the weights hold 3 blocks',
+    );
+  });
+
   it.skipIf(!hasReference)('loads the PyTorch reference weights with its mask buffers', () => {
     const state = JSON.parse(readFileSync(modelJson, 'utf8')) as Record<
       string,

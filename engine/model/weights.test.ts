@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, WeightError } from '../errors.ts';
 import { numel } from '../tensor.ts';
 import { makeConfig, type ModelConfig } from './config.ts';
-import { buildModel, randomModel, validateConfig, weightSpecs } from './weights.ts';
+import { buildModel, MAX_LAYERS, randomModel, validateConfig, weightSpecs } from './weights.ts';
 
 const small = makeConfig({ vocabSize: 5, blockSize: 8, nLayer: 2, nHead: 3, nEmbd: 48 });
 
@@ -26,6 +26,22 @@ describe('validateConfig', () => {
     );
     expect(() => validateConfig({ ...small, vocabSize: 2.5 })).toThrow(/vocabSize/);
     expect(() => validateConfig({ ...small, layerNormEps: 0 })).toThrow(/layerNormEps/);
+  });
+
+  it('rejects a billion layers with a ConfigError naming nLayer, before allocating', () => {
+    const deep = { ...small, nLayer: 1e9 };
+    expect(() => randomModel(deep, 1)).toThrow(ConfigError);
+    expect(() => randomModel(deep, 1)).toThrow(
+      `nLayer must be at most ${MAX_LAYERS}, got 1000000000`,
+    );
+  });
+
+  it('rejects a config implying more than 2e9 parameters', () => {
+    const wide = { ...small, nEmbd: 30_000, nHead: 3 }; // 12 * 30000^2 * 2 blocks = 2.2e10
+    expect(() => validateConfig(wide)).toThrow(ConfigError);
+    expect(() => validateConfig(wide)).toThrow(
+      /implies 2\.\d+e\+10 parameters .*more than the 2e\+9/,
+    );
   });
 });
 
@@ -97,6 +113,14 @@ describe('buildModel', () => {
     t.delete('transformer.h.1.ln_2.bias');
     expect(() => buildModel(small, t)).toThrow(WeightError);
     expect(() => buildModel(small, t)).toThrow('missing weight transformer.h.1.ln_2.bias');
+  });
+
+  it('rejects a config with more blocks than the weights hold, before listing names', () => {
+    const t = tensorsOf(small); // 2 blocks
+    expect(() => buildModel({ ...small, nLayer: MAX_LAYERS }, t)).toThrow(WeightError);
+    expect(() => buildModel({ ...small, nLayer: 3 }, t)).toThrow(
+      'nLayer is 3 but the weights hold 2 blocks',
+    );
   });
 
   it('names an unexpected tensor', () => {

@@ -12,6 +12,7 @@
  */
 import { ConfigError, WeightError } from '../errors.ts';
 import { makeRng } from '../random.ts';
+import { sizing } from '../sizing.ts';
 import { numel, tensor, type Axis, type Tensor } from '../tensor.ts';
 import { mlpDim, type ModelConfig } from './config.ts';
 
@@ -41,6 +42,19 @@ export const WPE = 'transformer.wpe.weight';
 const MASK_BUFFER = /^transformer\.h\.\d+\.attn\.(bias|masked_bias)$/;
 /** How many missing names a message lists before summarising the rest. */
 const MAX_NAMES_LISTED = 5;
+
+/**
+ * Most parameters a config may imply: 2e9, above GPT-2 XL's 1.5e9 and 8 GB as float32, more
+ * than a browser tab holds. Checked before anything is allocated.
+ */
+export const MAX_PARAMETERS = 2e9;
+/**
+ * Most blocks a config may have: a hundred times GPT-3's 96, and it keeps the list of weight
+ * names (six to twelve per block) far below the 2^24 entries a Map can hold.
+ */
+export const MAX_LAYERS = 10_000;
+/** A parameter of block l: transformer.h.<l>.<rest>; group 1 is the block index. */
+const BLOCK_WEIGHT = /^transformer\.h\.(\d+)\./;
 
 const ACTIVATIONS = ['gelu', 'gelu_tanh'];
 const POS_ENCODINGS = ['learned', 'sinusoidal'];
@@ -77,6 +91,19 @@ export function validateConfig(config: ModelConfig): void {
   }
   if (typeof config.bias !== 'boolean' || typeof config.tiedLmHead !== 'boolean') {
     throw new ConfigError('bias and tiedLmHead must be true or false');
+  }
+
+  // Size, by arithmetic alone: nothing is allocated for a config that is too big.
+  if (config.nLayer > MAX_LAYERS) {
+    throw new ConfigError(`nLayer must be at most ${MAX_LAYERS}, got ${config.nLayer}`);
+  }
+  const params = sizing(config).params.total.count;
+  if (params > MAX_PARAMETERS) {
+    throw new ConfigError(
+      `the config implies ${params.toExponential(2)} parameters (nLayer ${config.nLayer}, ` +
+        `nEmbd ${config.nEmbd}, vocabSize ${config.vocabSize}, blockSize ${config.blockSize}), ` +
+        `more than the ${MAX_PARAMETERS.toExponential(0)} the engine holds`,
+    );
   }
 }
 
@@ -134,6 +161,20 @@ export function buildModel(
   config: ModelConfig,
   tensors: ReadonlyMap<string, { shape: readonly number[]; data: Float32Array }>,
 ): Model {
+  validateConfig(config);
+
+  // Blocks: every one of the config's nLayer must be in the tensors, checked before the list of
+  // names is made, so a card claiming a million blocks fails at once, not after that list.
+  const blocks = new Set<string>();
+  for (const name of tensors.keys()) {
+    const match = BLOCK_WEIGHT.exec(name);
+    if (match && !MASK_BUFFER.test(name)) blocks.add(match[1]);
+  }
+  if (config.nLayer > blocks.size) {
+    throw new WeightError(
+      `nLayer is ${config.nLayer} but the weights hold ${blocks.size} block${blocks.size === 1 ? '' : 's'} (transformer.h.<i>.*)`,
+    );
+  }
   const specs = weightSpecs(config);
 
   // Names: nothing unexpected, nothing missing.
