@@ -11,7 +11,10 @@ export class GlassboxError extends Error {
   }
 }
 
-/** Token ids the model cannot run: none, out of the vocabulary, or longer than blockSize. */
+/**
+ * Input forward cannot run: no model, token ids that are not an array of integers, none, out of
+ * the vocabulary, or longer than blockSize.
+ */
 export class InputError extends GlassboxError {}
 
 /** Weights that do not fit the config: missing, unexpected, misshapen or not finite. */

@@ -27,6 +27,34 @@ describe('forward input checks', () => {
     expect(() => forward(model, [NaN])).toThrow(/token id NaN at position 0/);
   });
 
+  it('runs typed arrays of ids like plain arrays', () => {
+    const plain = forward(model, [0, 1, 2]);
+    const typed = forward(model, Int32Array.of(0, 1, 2));
+    expect(typed.logits.data).toEqual(plain.logits.data);
+    expect(typed.trace.tokens).toEqual([0, 1, 2]);
+  });
+
+  it('says an id is a string, not a number', () => {
+    const ids = ['1'] as unknown as number[];
+    expect(() => forward(model, ids)).toThrow(InputError);
+    expect(() => forward(model, ids)).toThrow(
+      'token id "1" at position 0 is a string, not a number: ids are integers from 0 to 6',
+    );
+  });
+
+  it('says token ids must be an array of integers when they are not', () => {
+    const text = '012' as unknown as number[];
+    expect(() => forward(model, text)).toThrow(
+      'token ids must be an array of integers, got a string',
+    );
+  });
+
+  it('rejects a missing model with an InputError, not a TypeError', () => {
+    const none = null as unknown as typeof model;
+    expect(() => forward(none, [0])).toThrow(InputError);
+    expect(() => forward(none, [0])).toThrow(/^no model: got null; build one with buildModel/);
+  });
+
   it('rejects more tokens than blockSize', () => {
     expect(() => forward(model, [0, 1, 2, 3, 4, 5, 6])).toThrow(
       "7 tokens is more than the model's context of 6 (blockSize)",

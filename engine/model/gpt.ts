@@ -70,13 +70,34 @@ const FORMULA = {
   probs: String.raw`p = \mathrm{softmax}(\ell)`,
 };
 
+/** What a value is, in words, for messages: 'a string', 'null', 'an object', ... */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  const type = typeof v;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 /**
- * Checks token ids against the model.
- * @throws InputError for no tokens, more than blockSize, or an id that is not an integer in [0, V)
+ * Checks a model and its token ids. Ids come as an array or a typed array (Int32Array, ...).
+ * The one place forward's inputs are checked; the app calls it before running.
+ * @throws InputError for no model, ids that are not an array of numbers, no tokens, more than
+ * blockSize, or an id that is not an integer in [0, V)
  */
-export function checkTokens(model: Model, tokenIds: readonly number[]): void {
-  const { vocabSize: V, blockSize } = model.config;
-  if (!Array.isArray(tokenIds) || tokenIds.length === 0) {
+export function checkTokens(model: Model, tokenIds: ArrayLike<number>): void {
+  const m = model as Partial<Model> | null | undefined;
+  if (typeof m !== 'object' || m === null || !m.config || !(m.weights instanceof Map)) {
+    throw new InputError(
+      `no model: got ${kindOf(model)}; build one with buildModel, loadModelFiles or randomModel`,
+    );
+  }
+  const { vocabSize: V, blockSize } = m.config;
+  const allowed = `ids are integers from 0 to ${V - 1}`;
+  const isTypedArray = ArrayBuffer.isView(tokenIds) && !(tokenIds instanceof DataView);
+  if (!Array.isArray(tokenIds) && !isTypedArray) {
+    throw new InputError(`token ids must be an array of integers, got ${kindOf(tokenIds)}`);
+  }
+  if (tokenIds.length === 0) {
     throw new InputError('no tokens: the model needs at least one token id to read');
   }
   if (tokenIds.length > blockSize) {
@@ -84,26 +105,32 @@ export function checkTokens(model: Model, tokenIds: readonly number[]): void {
       `${tokenIds.length} tokens is more than the model's context of ${blockSize} (blockSize)`,
     );
   }
-  tokenIds.forEach((id, pos) => {
-    if (!Number.isInteger(id) || id < 0 || id >= V) {
+  for (let pos = 0; pos < tokenIds.length; pos++) {
+    const id: unknown = tokenIds[pos];
+    if (typeof id !== 'number') {
+      const shown = typeof id === 'string' ? JSON.stringify(id) : String(id);
       throw new InputError(
-        `token id ${id} at position ${pos} is not allowed: ids are integers from 0 to ${V - 1}`,
+        `token id ${shown} at position ${pos} is ${kindOf(id)}, not a number: ${allowed}`,
       );
     }
-  });
+    if (!Number.isInteger(id) || id < 0 || id >= V) {
+      throw new InputError(`token id ${id} at position ${pos} is not allowed: ${allowed}`);
+    }
+  }
 }
 
 /**
  * Runs the model on a sequence of token ids.
  * @param model config and validated weights (buildModel or randomModel)
- * @param tokenIds T ids, 1 <= T <= blockSize, each an integer in [0, V)
+ * @param tokenIds T ids, 1 <= T <= blockSize, each an integer in [0, V); an array or typed array
  * @returns logits (T, V), probs (T, V) and the full trace
  * @throws InputError when the ids cannot be run
  */
-export function forward(model: Model, tokenIds: readonly number[]): ForwardResult {
+export function forward(model: Model, tokenIds: ArrayLike<number>): ForwardResult {
   checkTokens(model, tokenIds);
+  const ids = Array.from(tokenIds); // (T)
   const { config, weights } = model;
-  const T = tokenIds.length;
+  const T = ids.length;
   const steps: Step[] = [];
   const w = (name: string): Tensor => {
     const t = weights.get(name);
@@ -145,7 +172,7 @@ export function forward(model: Model, tokenIds: readonly number[]): ForwardResul
   };
 
   // Embeddings: token rows plus positions.
-  const tokEmb = embedding(w(WTE), tokenIds); // (T, C)
+  const tokEmb = embedding(w(WTE), ids); // (T, C)
   record('hook_embed', 'embed', null, [INPUT_IDS, WTE], tokEmb, FORMULA.embed);
   const learned = config.posEncoding === 'learned';
   const posEmb = learned ? positionRows(w(WPE), T) : sinusoidalTable(T, config.nEmbd); // (T, C)
@@ -229,5 +256,5 @@ export function forward(model: Model, tokenIds: readonly number[]): ForwardResul
   const probs = softmax(logits); // (T, V)
   record('hook_probs', 'softmax', null, ['hook_logits'], probs, FORMULA.probs);
 
-  return { logits, probs, trace: { config, tokens: [...tokenIds], steps } };
+  return { logits, probs, trace: { config, tokens: ids, steps } };
 }
