@@ -260,3 +260,19 @@ test('switching models loads the other model, resets the timeline and keeps the 
   await expect.poll(() => page.url()).toContain('model=sort');
   expect(consoleErrors).toEqual([]);
 });
+
+test('switching from the 2-layer reverse model to a 3-layer model shows no error', async () => {
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  const input = page.getByRole('textbox', { name: 'Input' });
+  for (const id of ['reverse', 'sort-sinusoidal', 'reverse', 'sort']) {
+    await picker.selectOption(id);
+    await expect(picker).toHaveValue(id);
+    await expect(picker).toBeEnabled();
+    await waitForScene(page);
+    const step = await page.evaluate(() => window.__glassbox!.step());
+    expect(step.index, id).toBe(step.count - 1);
+    await expect(page.getByTestId('input-error')).toHaveText('');
+    await expect(input).toHaveAttribute('aria-invalid', 'false');
+  }
+  expect(consoleErrors).toEqual([]);
+});

@@ -91,11 +91,7 @@ export async function chooseModel(id: string): Promise<void> {
     const loaded = await loadModel(BASE, id);
     const session = runSession(loaded, loaded.exampleInput);
     const run = viewOf(session, session.passes.length - 1);
-    const { selected, showRun, setStepCount, setSelected, setHoverCell } = useStore.getState();
-    showRun(run);
-    setStepCount(run.trace.steps.length);
-    setHoverCell(null);
-    if (selected && !run.layout.byId.has(selected)) setSelected(null);
+    useStore.getState().switchRun(run);
   } catch (e) {
     console.error('glassbox:', e);
     useStore.getState().setInputError(e instanceof Error ? e.message : String(e));

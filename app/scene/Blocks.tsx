@@ -62,6 +62,7 @@ export function Blocks({ run }: BlocksProps) {
   useEffect(() => {
     const apply = (step: number) => {
       let changed = false;
+      if (!reads[step]) return;
       run.layout.blocks.forEach((b, i) => {
         changed = setBlockState(looks[i], blockState(b, step, reads[step])) || changed;
       });
@@ -69,7 +70,8 @@ export function Blocks({ run }: BlocksProps) {
     };
     apply(useStore.getState().step);
     return useStore.subscribe((s, prev) => {
-      if (s.step !== prev.step) apply(s.step);
+      // A new run's blocks follow it once React has drawn them; these stay as they are
+      if (s.run === run && s.step !== prev.step) apply(s.step);
     });
   }, [run, looks, reads, invalidate]);
 

@@ -4,6 +4,8 @@
  * copies, and components read them with narrow selectors.
  */
 import type { StateCreator } from 'zustand';
+import type { PlaybackSlice } from './playback.ts';
+import type { SelectionSlice } from './selection.ts';
 import type { Model } from '../../engine/model/weights.ts';
 import type { Trace } from '../../engine/trace.ts';
 import type { SceneLayout } from '../scene/layout.ts';
@@ -46,13 +48,23 @@ export interface RunSlice {
   setRun: (run: RunResult, texts: Texts) => void;
   /** Shows another run (new input, generation step or model); texts stay. */
   showRun: (run: RunResult) => void;
+  /**
+   * Shows another model's run with the timeline at its last step, in one update: a subscriber
+   * never sees the new run with the old step count (or the old run with the new step).
+   */
+  switchRun: (run: RunResult) => void;
   setError: (message: string) => void;
   setInputError: (message: string | null) => void;
   setBusy: (busy: boolean) => void;
   setModels: (models: readonly ModelEntry[]) => void;
 }
 
-export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) => ({
+export const createRunSlice: StateCreator<
+  RunSlice & PlaybackSlice & SelectionSlice,
+  [],
+  [],
+  RunSlice
+> = (set, get) => ({
   status: 'loading',
   error: null,
   run: null,
@@ -62,6 +74,20 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) =>
   models: [],
   setRun: (run, texts) => set({ run, texts, status: 'ready', error: null }),
   showRun: (run) => set({ run, inputError: null }),
+  switchRun: (run) => {
+    const n = run.trace.steps.length;
+    const { selected } = get();
+    set({
+      run,
+      inputError: null,
+      stepCount: n,
+      step: n - 1,
+      playing: false,
+      hoverCell: null,
+      hovered: null,
+      selected: selected && run.layout.byId.has(selected) ? selected : null,
+    });
+  },
   setError: (message) => set({ status: 'error', error: message }),
   setInputError: (inputError) => set({ inputError }),
   setBusy: (busy) => set({ busy }),
