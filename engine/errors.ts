@@ -25,3 +25,9 @@ export class ConfigError extends GlassboxError {}
 
 /** A model file (safetensors or card) that is truncated, garbled or inconsistent. */
 export class FormatError extends GlassboxError {}
+
+/** A training-command flag that is missing, unknown or out of range. */
+export class UsageError extends GlassboxError {}
+
+/** A directory or file the training command cannot write (or an index.json it cannot read). */
+export class OutputError extends GlassboxError {}

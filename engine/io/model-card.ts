@@ -233,8 +233,9 @@ function checkSequenceLengths(root: unknown): void {
   const blockSize = get(root, 'config.block_size') as number;
   if (prompt !== undefined && answer !== undefined && prompt + answer - 1 > blockSize) {
     fail(
-      `fields 'task.prompt_length' (${prompt}) + 'task.answer_length' (${answer}) must be at most ` +
-        `config.block_size + 1 (${blockSize + 1}): the model reads prompt and answer but its last token`,
+      `fields 'task.prompt_length' (${prompt}) + 'task.answer_length' (${answer}) ` +
+        `must be at most config.block_size + 1 (${blockSize + 1}): ` +
+        'the model reads prompt and answer but its last token',
     );
   }
 }

@@ -172,7 +172,8 @@ export function buildModel(
   }
   if (config.nLayer > blocks.size) {
     throw new WeightError(
-      `nLayer is ${config.nLayer} but the weights hold ${blocks.size} block${blocks.size === 1 ? '' : 's'} (transformer.h.<i>.*)`,
+      `nLayer is ${config.nLayer} but the weights hold ${blocks.size} ` +
+        `block${blocks.size === 1 ? '' : 's'} (transformer.h.<i>.*)`,
     );
   }
   const specs = weightSpecs(config);

@@ -30,25 +30,71 @@ function argmaxRow(data: Float32Array, t: number, V: number): number {
   return best;
 }
 
+/** Running sums of an evaluation. */
+interface Tally {
+  lossSum: number;
+  scored: number;
+  right: number;
+  n: number;
+}
+
+/** Adds one prompt's loss and exact match to the tally: one forward pass. */
+function tallyPrompt(model: Model, task: Task, prompt: readonly number[], tally: Tally): void {
+  const V = model.config.vocabSize;
+  const { input, targets } = makeExample(task, prompt);
+  const { logits } = forward(model, input); // (L, V)
+  tally.lossSum += crossEntropy(logits.data, targets);
+  let ok = true;
+  for (let t = 0; t < targets.length; t++) {
+    if (targets[t] === NOT_SCORED) continue;
+    tally.scored++;
+    if (argmaxRow(logits.data, t, V) !== targets[t]) ok = false;
+  }
+  if (ok) tally.right++;
+  tally.n++;
+}
+
+const newTally = (): Tally => ({ lossSum: 0, scored: 0, right: 0, n: 0 });
+
+const result = (t: Tally): Evaluation => ({
+  loss: t.lossSum / t.scored,
+  accuracy: t.right / t.n,
+  n: t.n,
+});
+
 /** Loss and exact-match accuracy over the prompts. */
 export function evaluate(model: Model, task: Task, prompts: readonly number[][]): Evaluation {
-  const V = model.config.vocabSize;
-  let lossSum = 0;
-  let scored = 0;
-  let right = 0;
-  for (const prompt of prompts) {
-    const { input, targets } = makeExample(task, prompt);
-    const { logits } = forward(model, input); // (L, V)
-    lossSum += crossEntropy(logits.data, targets);
-    let ok = true;
-    for (let t = 0; t < targets.length; t++) {
-      if (targets[t] === NOT_SCORED) continue;
-      scored++;
-      if (argmaxRow(logits.data, t, V) !== targets[t]) ok = false;
+  const tally = newTally();
+  for (const prompt of prompts) tallyPrompt(model, task, prompt, tally);
+  return result(tally);
+}
+
+/** Prompts measured between two turns of the event loop in evaluateAsync. */
+export const PROMPTS_PER_TURN = 64;
+
+/** Lets timers and I/O run (a progress bar) between chunks: one macrotask turn. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * evaluate, giving the event loop a turn every PROMPTS_PER_TURN prompts so a progress bar can
+ * draw; onProgress gets the prompts done so far after each chunk, ending at prompts.length.
+ * The result equals evaluate's bit for bit.
+ */
+export async function evaluateAsync(
+  model: Model,
+  task: Task,
+  prompts: readonly number[][],
+  onProgress?: (done: number) => void,
+): Promise<Evaluation> {
+  const tally = newTally();
+  for (let i = 0; i < prompts.length; i++) {
+    tallyPrompt(model, task, prompts[i], tally);
+    if ((i + 1) % PROMPTS_PER_TURN === 0 || i + 1 === prompts.length) {
+      onProgress?.(i + 1);
+      await nextTurn();
     }
-    if (ok) right++;
   }
-  return { loss: lossSum / scored, accuracy: right / prompts.length, n: prompts.length };
+  return result(tally);
 }
 
 /** The answer greedy decoding writes after a prompt: one forward pass per answer token. */
