@@ -17,6 +17,12 @@ import { usePlayback } from './panels/usePlayback.ts';
 import { useKeyboard } from './panels/useKeyboard.ts';
 import { Teach } from './chapters/Teach.tsx';
 import { LearnButton } from './chapters/LearnButton.tsx';
+import { SidePanel } from './panels/SidePanel.tsx';
+import { ErrorPage } from './panels/ErrorPage.tsx';
+import { Notice } from './panels/Notice.tsx';
+import { RANDOM_PREFIX } from './run/load.ts';
+import { modelLabel } from './run/texts.ts';
+import { StepTab } from './panels/StepTab.tsx';
 
 export function App() {
   const status = useStore((s) => s.status);
@@ -29,12 +35,7 @@ export function App() {
   useEffect(() => void boot(), []);
 
   if (status === 'error') {
-    return (
-      <main className="message" role="alert">
-        <h1>Glassbox</h1>
-        <p>{error}</p>
-      </main>
-    );
+    return <ErrorPage error={error} />;
   }
   if (!run || !texts) {
     return (
@@ -53,18 +54,36 @@ export function App() {
       <header className="title" data-inset="top">
         <h1>{ui.title}</h1>
         <span>{ui.tagline}</span>
+        {run.modelId.startsWith(RANDOM_PREFIX) && (
+          <strong className="random-badge" data-testid="random-badge" title={ui.randomNote}>
+            {modelLabel(ui, run.modelId, run.modelName)}
+          </strong>
+        )}
         <LearnButton />
+        <Notice ui={ui} />
       </header>
       {!learnOpen && (
-        <aside className="left" data-inset="left">
+        <SidePanel
+          side="left"
+          name={ui.stepPanel}
+          showLabel={ui.showStepPanel}
+          hideLabel={ui.hideStepPanel}
+          summary={<StepTab run={run} />}
+        >
           <StepInfo run={run} texts={texts} />
           <Legend ui={ui} />
-        </aside>
+        </SidePanel>
       )}
-      <aside className="right" data-inset="right">
+      <SidePanel
+        side="right"
+        name={ui.outputPanel}
+        showLabel={ui.showOutputPanel}
+        hideLabel={ui.hideOutputPanel}
+        summary={ui.outputPanel}
+      >
         <IoPanel run={run} texts={texts} />
         <Inspector run={run} texts={texts} />
-      </aside>
+      </SidePanel>
       <footer className="bottom" data-inset="bottom">
         <Timeline run={run} ui={ui} />
         <Controls run={run} ui={ui} />

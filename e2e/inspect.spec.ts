@@ -178,10 +178,26 @@ test('a refused input shows why beside the box and keeps the last good run', asy
   const box = page.getByRole('textbox', { name: 'Input' });
   await box.fill('ABD');
   await box.press('Enter');
-  await expect(page.getByTestId('input-error')).toContainText(sort.inputRule);
-  await expect(page.getByTestId('input-error')).toContainText("'D' is not allowed");
+  const error = page.getByTestId('input-error');
+  await expect(error).toContainText("'D' is not allowed");
+  // The rule shows once, in the help line above the reason
+  await expect(error).not.toContainText(sort.inputRule);
+  const panel = page.getByTestId('output');
+  expect((await panel.innerText()).split(sort.inputRule).length - 1).toBe(1);
   await expect(page.getByTestId('answer')).toHaveText(answer);
   expect(await engineTensor('hook_probs')).toEqual(before);
+
+  // A very long input is echoed cut short, within the panel
+  await box.fill('A'.repeat(5000));
+  await box.press('Enter');
+  await expect(error).toContainText('5000 characters');
+  expect((await error.innerText()).length).toBeLessThan(120);
+  expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  // An invisible character is named
+  await box.fill('ABC\u200bAB');
+  await box.press('Enter');
+  await expect(error).toContainText('U+200B');
 });
 
 test('a new input reruns the engine and the greedy answer is the sorted input', async () => {

@@ -77,6 +77,46 @@ test('draws the model: the first view is not blank', async () => {
   const points = await blockPoints(page);
   const onScreen = Object.values(points).filter((p) => p.onScreen).length;
   expect(onScreen).toBe(Object.keys(points).length);
+  // Every block sits in the area the panels leave free
+  const free = await freeArea(page);
+  for (const [id, p] of Object.entries(points)) {
+    expect(p.x, id).toBeGreaterThan(free.left);
+    expect(p.x, id).toBeLessThan(free.right);
+    expect(p.y, id).toBeGreaterThan(free.top);
+    expect(p.y, id).toBeLessThan(free.bottom);
+  }
+});
+
+test('side panels fold away by keyboard, are opaque, and the camera frames the room they leave', async () => {
+  const hide = page.getByRole('button', { name: 'Hide the input and output panel' });
+  const panel = page.getByRole('complementary', { name: 'Input and output' });
+  const alpha = await panel.evaluate((el) => {
+    const m = /rgba?\(([^)]+)\)/.exec(getComputedStyle(el).backgroundColor);
+    return m ? Number(m[1].split(',')[3] ?? 1) : 0;
+  });
+  expect(alpha).toBeGreaterThanOrEqual(0.95);
+  const before = await blockPoints(page);
+  await hide.focus();
+  await page.keyboard.press('Enter');
+  const show = page.getByRole('button', { name: 'Show the input and output panel' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel).toHaveCount(0);
+  await waitForCameraRest(page);
+  // The model moves into the freed right side, no smaller than before
+  const after = await blockPoints(page);
+  const xs = (ps: typeof after) => Object.values(ps).map((p) => p.x);
+  const span = (ps: typeof after) => Math.max(...xs(ps)) - Math.min(...xs(ps));
+  const mid = (ps: typeof after) => (Math.max(...xs(ps)) + Math.min(...xs(ps))) / 2;
+  expect(mid(after)).toBeGreaterThan(mid(before) + 40);
+  expect(span(after)).toBeGreaterThanOrEqual(span(before) * 0.99);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panels-folded.png` });
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  // The step panel starts folded; its tab names the current step
+  const stepTab = page.getByRole('button', { name: 'Show the step panel' });
+  await expect(stepTab).toContainText((await currentStep(page)).name);
+  await waitForCameraRest(page);
 });
 
 test('the keyboard steps, jumps to the ends and plays', async () => {
@@ -152,9 +192,28 @@ test('a step inside layer 1, framed by the camera, is kept as a screenshot', asy
   expect((await pixelStats(page, shot)).variance).toBeGreaterThan(20);
   expect((await blockPoints(page))[LAYER1_STEP].onScreen).toBe(true);
   await expect(page.getByTestId('step-name')).toHaveText(LAYER1_STEP);
+  await page.getByRole('button', { name: 'Show the step panel' }).click();
+  await expect(page.getByTestId('step-name')).toHaveText(LAYER1_STEP);
   await expect(page.locator('.step-formula .katex')).toBeVisible();
+  await waitForCameraRest(page);
+  expect((await blockPoints(page))[LAYER1_STEP].x).toBeGreaterThan(
+    (await page.getByRole('complementary', { name: 'Step' }).boundingBox())!.x + 320,
+  );
   expect(consoleErrors).toEqual([]);
 });
+
+/** The part of the page no panel covers (the header, side panels and timeline measured). */
+async function freeArea(page: Page) {
+  return page.evaluate(() => {
+    const r = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
+    return {
+      left: r('[data-inset="left"]')?.right ?? 0,
+      right: r('[data-inset="right"]')?.left ?? window.innerWidth,
+      top: r('[data-inset="top"]')?.bottom ?? 0,
+      bottom: r('[data-inset="bottom"]')?.top ?? window.innerHeight,
+    };
+  });
+}
 
 /** Index of a step by name. */
 async function stepIndexOf(page: Page, name: string): Promise<number> {

@@ -68,6 +68,8 @@ test.afterAll(async () => {
 });
 
 test('each chapter opens from the table of contents, sets its steps and frames its blocks', async () => {
+  // The output panel folds away while learning, leaving the scene room beside the chapter
+  await expect(page.getByRole('button', { name: 'Show the input and output panel' })).toBeVisible();
   let lastPose = '';
   for (const id of ORDER) {
     await openFromContents(id);

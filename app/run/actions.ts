@@ -8,7 +8,7 @@ import { useStore } from '../store/index.ts';
 import { readUrl, syncUrl } from '../store/url.ts';
 import { loadModel, modelIndex } from './load.ts';
 import { runSession, viewOf, type LoadedModel, type Session } from './session.ts';
-import { loadTexts } from './texts.ts';
+import { fill, loadTexts } from './texts.ts';
 
 /** Files are fetched relative to the page, so the app works from any folder. */
 export const BASE = './';
@@ -37,19 +37,29 @@ export async function boot(): Promise<void> {
   const store = useStore.getState();
   try {
     const url = readUrl(window.location.search);
-    const [texts, index, loaded] = await Promise.all([
-      loadTexts(BASE),
-      modelIndex(BASE),
-      loadModel(BASE, url.model),
-    ]);
-    const { session, error } = sessionOrExample(loaded, url.input);
-    const run = viewOf(session, (url.gen ?? session.passes.length) - 1);
+    // The model list first, so that a page whose model fails to load can still offer the others
+    const [texts, index] = await Promise.all([loadTexts(BASE), modelIndex(BASE)]);
     store.setModels(index.models);
+    store.setTexts(texts);
+    const loaded = await loadModel(BASE, url.model);
+    const { session, error } = sessionOrExample(loaded, url.input);
+    const passes = session.passes.length;
+    const run = viewOf(session, (url.gen ?? passes) - 1);
     store.setRun(run, texts);
     store.setInputError(error);
     const named = url.step ? run.trace.steps.findIndex((s) => s.name === url.step) : -1;
     store.setStepCount(run.trace.steps.length, named >= 0 ? named : undefined);
     if (url.select && run.layout.byId.has(url.select)) store.setSelected(url.select);
+
+    // Parts of the link this model cannot show: say so, and show the rest
+    const { ui } = texts;
+    const notices = [
+      url.gen !== null && url.gen > passes && fill(ui.badGen, { gen: url.gen, count: passes }),
+      url.step && named < 0 && fill(ui.badStep, { step: url.step }),
+      url.select && !run.layout.byId.has(url.select) && fill(ui.badSelect, { select: url.select }),
+      url.badGen ? fill(ui.badGenText, { gen: url.badGen }) : null,
+    ].filter((n): n is string => typeof n === 'string');
+    store.setNotice(notices.length ? notices.join(' ') : null);
     syncUrl(useStore);
   } catch (e) {
     console.error('glassbox:', e);

@@ -64,7 +64,8 @@ export function randomModelOf(preset: PresetName): LoadedModel {
 async function shippedModel(base: string, id: string): Promise<LoadedModel> {
   const index = await modelIndex(base);
   if (!index.models.some((m) => m.id === id)) {
-    throw new Error(`No shipped model '${id}' (there are: ${index.models.map((m) => m.id)})`);
+    const ids = index.models.map((m) => m.id).join(', ');
+    throw new Error(`No shipped model '${id}' (there are: ${ids})`);
   }
   const [cardJson, bytes] = await Promise.all([
     fetchOk(`${base}models/${id}.json`).then((r) => r.json() as Promise<unknown>),

@@ -65,3 +65,13 @@ export function friendlyName(texts: Texts, name: string): string {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+/**
+ * The name a model goes by: a shipped model's own, or for random weights of a preset its plain
+ * name and that the weights are random, e.g. "GPT-2 small — random weights".
+ */
+export function modelLabel(ui: UiText, modelId: string, name: string): string {
+  const preset = /^random-(.+)$/.exec(modelId)?.[1];
+  if (!preset) return name;
+  return fill(ui.randomModel ?? '{preset}', { preset: ui[`preset.${preset}`] ?? preset });
+}

@@ -9,6 +9,7 @@ import type { PerspectiveCamera } from 'three';
 import type { Trace } from '../../engine/trace.ts';
 import { useStore } from '../store/index.ts';
 import {
+  CHAPTER_MARGIN,
   FOLLOW_MARGIN,
   frameBox,
   HOME_AZIMUTH,
@@ -64,15 +65,38 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     const follow = (step: number) =>
       shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, true);
 
+    // The last shot asked for, taken again when a side panel folds or unfolds
+    let again = () => home(true);
+    const take = (shot: () => void) => {
+      again = shot;
+      shot();
+    };
+    let frame = 0;
+
     home(false);
-    return useStore.subscribe((s, prev) => {
+    const stop = useStore.subscribe((s, prev) => {
+      // Another run's layout is framed by the rig React draws for it
+      if (s.run?.trace !== trace) return;
       // A chapter asks for its blocks (or the whole model)
       if (s.frameCount !== prev.frameCount) {
-        if (s.frameBox) shoot(s.frameBox, c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, true);
-        else home(true);
-      } else if (s.resetCount !== prev.resetCount) home(true);
-      else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) follow(s.step);
+        const box = s.frameBox;
+        take(() =>
+          box ? shoot(box, c.azimuthAngle, c.polarAngle, CHAPTER_MARGIN, true) : home(true),
+        );
+      } else if (s.resetCount !== prev.resetCount) take(() => home(true));
+      else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) {
+        const step = s.step;
+        take(() => follow(step));
+      } else if (s.panelOpen !== prev.panelOpen) {
+        // Measure the panels once React has drawn them
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => again());
+      }
     });
+    return () => {
+      stop();
+      cancelAnimationFrame(frame);
+    };
   }, [layout, trace, camera, gl]);
 
   return <CameraControls ref={controls} makeDefault />;

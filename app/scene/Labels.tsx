@@ -1,9 +1,33 @@
 /**
- * Every block's name and shape, and the layer titles: one mesh, one draw call.
+ * Every block's name and shape, and the row titles: one mesh, one draw call.
  */
 import { useEffect, useMemo } from 'react';
-import type { SceneLayout } from './layout.ts';
+import { useStore } from '../store/index.ts';
+import { fill, type UiText } from '../run/texts.ts';
+import {
+  GLYPH_ASPECT,
+  type LabelRect,
+  type RowKind,
+  type RowTitle,
+  type SceneLayout,
+} from './layout.ts';
 import { buildLabelMesh, type LabelSpec } from './labelAtlas.ts';
+
+/** UI text key of each row kind's title. */
+const TITLE_KEYS: Record<RowKind, string> = {
+  embedding: 'rowEmbedding',
+  attention: 'rowAttention',
+  mlp: 'rowMlp',
+  output: 'rowOutput',
+};
+
+/** A row title's rectangle, as wide as its text, ending at the title's right edge. */
+function titleRect(t: RowTitle, ui: UiText | undefined): LabelRect {
+  const template = ui?.[TITLE_KEYS[t.kind]] ?? t.kind;
+  const text = fill(template, { layer: t.layer ?? '' });
+  const width = text.length * GLYPH_ASPECT * t.height;
+  return { text, x: t.right - width, y: t.y, width, height: t.height };
+}
 
 /** Label colours (CSS): weights cool, activations warm, titles bright. */
 const LABEL_COLORS = {
@@ -18,13 +42,18 @@ export interface LabelsProps {
 }
 
 export function Labels({ layout }: LabelsProps) {
+  const ui = useStore((s) => s.texts?.ui);
   const mesh = useMemo(() => {
     const specs: LabelSpec[] = [
       ...layout.blocks.map((b) => ({ rect: b.label, color: LABEL_COLORS[b.role] })),
-      ...layout.titles.map((t) => ({ rect: t, color: LABEL_COLORS.title, bold: true })),
+      ...layout.titles.map((t) => ({
+        rect: titleRect(t, ui),
+        color: LABEL_COLORS.title,
+        bold: true,
+      })),
     ];
     return buildLabelMesh(specs);
-  }, [layout]);
+  }, [layout, ui]);
 
   useEffect(
     () => () => {

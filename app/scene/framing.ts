@@ -6,12 +6,14 @@ import { Vector3 } from 'three';
 import type { Box } from './layout.ts';
 
 /** The first view looks from the front, a little from the right and from above (radians). */
-export const HOME_AZIMUTH = 0.28;
-export const HOME_POLAR = 1.36;
+export const HOME_AZIMUTH = 0.16;
+export const HOME_POLAR = 1.45;
 /** Room left around the whole model, as a share of its size. */
 export const HOME_MARGIN = 0.06;
 /** Room left around a step's blocks when the camera follows, so that neighbours show too. */
 export const FOLLOW_MARGIN = 0.35;
+/** Room left around a chapter's blocks: the box already takes in the neighbours it names. */
+export const CHAPTER_MARGIN = 0.08;
 
 /** Canvas pixels covered by panels on each side. */
 export interface Insets {

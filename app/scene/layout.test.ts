@@ -4,7 +4,15 @@ import { forward } from '../../engine/model/gpt.ts';
 import { randomModel } from '../../engine/model/weights.ts';
 import { INPUT_IDS, stepNames } from '../../engine/trace.ts';
 import { MAX_CELLS_PER_SIDE, gridFor } from './grid.ts';
-import { blockOf, boxesOverlap, layoutScene, type Box, type SceneLayout } from './layout.ts';
+import {
+  blockOf,
+  boxesOverlap,
+  GLYPH_ASPECT,
+  layoutScene,
+  TITLE_CHARS,
+  type Box,
+  type SceneLayout,
+} from './layout.ts';
 
 /** Lays out a random model of a config run on `n` tokens. */
 function layoutOf(config: ModelConfig, n: number) {
@@ -77,6 +85,31 @@ describe.each(configs)('layout of %s', (_, config, n) => {
     expect(w.grid.width).toBe(out.grid.width);
     expect(w.box.min[0]).toBe(out.box.min[0]);
     expect(w.box.min[1]).toBeGreaterThan(out.box.max[1]);
+  });
+
+  it('titles every row at its left, in flow order: embedding, attention and MLP per block, output', () => {
+    const kinds = layout.titles.map((t) => (t.layer === null ? t.kind : `${t.kind} ${t.layer}`));
+    const blocks = Array.from({ length: config.nLayer }, (_, l) => [`attention ${l}`, `mlp ${l}`]);
+    expect(kinds).toEqual(['embedding', ...blocks.flat(), 'output']);
+    const left = Math.min(...layout.blocks.map((b) => b.box.min[0]));
+    layout.titles.forEach((t, r) => {
+      const row = layout.blocks.filter((b) => b.row === r);
+      // On the row's bottom line, left of every block, inside the bounds
+      expect(t.y).toBeCloseTo(Math.min(...row.map((b) => b.box.min[1])));
+      expect(t.right).toBeLessThan(left);
+      expect(t.right - TITLE_CHARS * GLYPH_ASPECT * t.height).toBeGreaterThanOrEqual(
+        layout.bounds.min[0],
+      );
+    });
+  });
+
+  it("keeps the MLP's down-projection as stored, so that no row is more than twice another's height", () => {
+    expect(layout.byId.get('transformer.h.0.mlp.c_proj.weight')!.grid.transposed).toBe(false);
+    const heights = layout.titles.slice(1, -1).map((_, r) => {
+      const bs = layout.blocks.filter((b) => b.row === r + 1);
+      return Math.max(...bs.map((b) => b.label.y)) - Math.min(...bs.map((b) => b.box.min[1]));
+    });
+    expect(Math.max(...heights)).toBeLessThan(2 * Math.min(...heights));
   });
 
   it('shows each head of the attention pattern as its own tile', () => {

@@ -47,13 +47,34 @@ export interface SceneBlock {
   readonly row: number;
 }
 
+/** What a row of the layout holds, for its title. */
+export type RowKind = 'embedding' | 'attention' | 'mlp' | 'output';
+
+/**
+ * A row's title, left of the row on its bottom line, ending at `right`. The text is the app's
+ * (UI text files), so only its line height and place are laid out here; the bounds leave room
+ * for TITLE_CHARS characters.
+ */
+export interface RowTitle {
+  readonly kind: RowKind;
+  readonly layer: number | null;
+  /** Where the title line ends (it is right-aligned). */
+  readonly right: number;
+  /** Bottom of the title line. */
+  readonly y: number;
+  readonly height: number;
+}
+
+/** Characters of the longest row title the bounds make room for ("Block 11 · attention"). */
+export const TITLE_CHARS = 20;
+
 export interface SceneLayout {
   readonly blocks: readonly SceneBlock[];
   readonly byId: ReadonlyMap<string, SceneBlock>;
   /** Names that share another block's tensor (a tied `lm_head.weight` → `transformer.wte.weight`). */
   readonly aliases: ReadonlyMap<string, string>;
-  /** Layer titles at the left of the spine. */
-  readonly titles: readonly LabelRect[];
+  /** One title per row: the embeddings, each block's attention and MLP, the output. */
+  readonly titles: readonly RowTitle[];
   /** The residual stream: a bar through the centres of the spine blocks. */
   readonly spine: { readonly x: number; readonly top: number; readonly bottom: number };
   readonly bounds: Box;
@@ -68,8 +89,11 @@ export const GLYPH_ASPECT = 0.6;
 /** Label line height as a share of the residual stream width (2 cells at least). */
 const LABEL_SHARE = 1 / 20;
 const MIN_LABEL_HEIGHT = 2;
-/** Layer titles are this many times taller than block labels. */
-const TITLE_SCALE = 4;
+/**
+ * Row titles are this many times taller than block labels, so that they read when the whole
+ * model is in view (a block label then is a pixel or two high).
+ */
+const TITLE_SCALE = 8;
 
 /** What the layout needs to know of one tensor. */
 interface TensorInfo {
@@ -94,56 +118,75 @@ const hw = (l: number, name: string): string => `transformer.h.${l}.${name}`;
  * The rows of stacks, top to bottom; ids absent from the model (biases, wpe) drop out.
  * Each sublayer is one row read left to right, opening with the residual stream it reads.
  */
-function plan(nLayer: number, tied: boolean): string[][][] {
+function plan(
+  nLayer: number,
+  tied: boolean,
+): { kind: RowKind; layer: number | null; stacks: string[][] }[] {
   const ln = (b: string, w: string): string[][] => [
     [`${b}.hook_mean`],
     [`${b}.hook_scale`],
     [`${b}.hook_normalized`],
     [`${w}.weight`, `${w}.bias`, `${b}.hook_out`],
   ];
-  const rows: string[][][] = [
-    [
-      [INPUT_IDS],
-      ['transformer.wte.weight', 'hook_embed'],
-      ['transformer.wpe.weight', 'hook_pos_embed'],
-    ],
+  const rows: { kind: RowKind; layer: number | null; stacks: string[][] }[] = [
+    {
+      kind: 'embedding',
+      layer: null,
+      stacks: [
+        [INPUT_IDS],
+        ['transformer.wte.weight', 'hook_embed'],
+        ['transformer.wpe.weight', 'hook_pos_embed'],
+      ],
+    },
   ];
   let resid = 'blocks.0.hook_resid_pre';
   for (let l = 0; l < nLayer; l++) {
     const b = `blocks.${l}`;
     const a = `${b}.attn`;
     rows.push(
-      [
-        [resid],
-        ...ln(`${b}.ln1`, hw(l, 'ln_1')),
-        [hw(l, 'attn.c_attn.weight'), hw(l, 'attn.c_attn.bias'), `${a}.hook_qkv`],
-        [`${a}.hook_q`],
-        [`${a}.hook_k`],
-        [`${a}.hook_v`],
-        [`${a}.hook_attn_scores_raw`],
-        [`${a}.hook_attn_scores`],
-        [`${a}.hook_pattern`],
-        [`${a}.hook_z`],
-        [hw(l, 'attn.c_proj.weight')],
-        [`${a}.hook_result`],
-        [hw(l, 'attn.c_proj.bias'), `${b}.hook_attn_out`],
-      ],
-      [
-        [`${b}.hook_resid_mid`],
-        ...ln(`${b}.ln2`, hw(l, 'ln_2')),
-        [hw(l, 'mlp.c_fc.weight'), hw(l, 'mlp.c_fc.bias'), `${b}.mlp.hook_pre`],
-        [`${b}.mlp.hook_post`],
-        [hw(l, 'mlp.c_proj.weight'), hw(l, 'mlp.c_proj.bias'), `${b}.hook_mlp_out`],
-      ],
+      {
+        kind: 'attention',
+        layer: l,
+        stacks: [
+          [resid],
+          ...ln(`${b}.ln1`, hw(l, 'ln_1')),
+          [hw(l, 'attn.c_attn.weight'), hw(l, 'attn.c_attn.bias'), `${a}.hook_qkv`],
+          [`${a}.hook_q`],
+          [`${a}.hook_k`],
+          [`${a}.hook_v`],
+          [`${a}.hook_attn_scores_raw`],
+          [`${a}.hook_attn_scores`],
+          [`${a}.hook_pattern`],
+          [`${a}.hook_z`],
+          [hw(l, 'attn.c_proj.weight')],
+          [`${a}.hook_result`],
+          [hw(l, 'attn.c_proj.bias'), `${b}.hook_attn_out`],
+        ],
+      },
+      {
+        kind: 'mlp',
+        layer: l,
+        stacks: [
+          [`${b}.hook_resid_mid`],
+          ...ln(`${b}.ln2`, hw(l, 'ln_2')),
+          [hw(l, 'mlp.c_fc.weight'), hw(l, 'mlp.c_fc.bias'), `${b}.mlp.hook_pre`],
+          [`${b}.mlp.hook_post`],
+          [hw(l, 'mlp.c_proj.weight'), hw(l, 'mlp.c_proj.bias'), `${b}.hook_mlp_out`],
+        ],
+      },
     );
     resid = `${b}.hook_resid_post`;
   }
-  rows.push([
-    [resid],
-    ...ln('ln_final', 'transformer.ln_f'),
-    [...(tied ? [] : ['lm_head.weight']), 'hook_logits'],
-    ['hook_probs'],
-  ]);
+  rows.push({
+    kind: 'output',
+    layer: null,
+    stacks: [
+      [resid],
+      ...ln('ln_final', 'transformer.ln_f'),
+      [...(tied ? [] : ['lm_head.weight']), 'hook_logits'],
+      ['hook_probs'],
+    ],
+  });
   return rows;
 }
 
@@ -182,8 +225,11 @@ export function layoutScene(
   for (const [name, info] of weights) {
     const layer = /^transformer\.h\.(\d+)\./.exec(name);
     const isTable = name === 'transformer.wte.weight' || name === 'transformer.wpe.weight';
+    // The MLP's down-projection (C, 4C) stays as stored: transposed it would stand 4C cells
+    // tall and make the MLP row several times taller than the others
+    const isDown = name.endsWith('.mlp.c_proj.weight');
     const p = { role: 'weight' as const, layer: layer ? Number(layer[1]) : null, step: null, info };
-    add(name, p, info.shape.length === 2 && !isTable);
+    add(name, p, info.shape.length === 2 && !isTable && !isDown);
   }
   for (const s of steps) {
     const p = { role: 'activation' as const, layer: s.layer, step: s.index, info: s.output };
@@ -197,18 +243,19 @@ export function layoutScene(
   const stackGap = unit * 0.8;
   const itemGap = unit * 2;
   const rowGap = unit * 3;
+  const titleHeight = unit * TITLE_SCALE;
+  const titleGap = unit * 3;
 
   const blocks: SceneBlock[] = [];
   const placed = new Set<string>();
-  const titles: LabelRect[] = [];
+  const titles: RowTitle[] = [];
   let y = 0;
   let row = 0;
-  let minX = 0;
+  const minX = -titleGap - TITLE_CHARS * GLYPH_ASPECT * titleHeight;
   let maxX = residWidth;
-  const layerTop = new Map<number, number>();
 
   for (const r of plan(config.nLayer, tied)) {
-    const stacks = r
+    const stacks = r.stacks
       .map((s) => s.map((id) => pending.get(id)).filter((p): p is Pending => p !== undefined))
       .filter((s) => s.length > 0);
     if (stacks.length === 0) continue;
@@ -218,6 +265,7 @@ export function layoutScene(
       s.reduce((h, p) => h + footH(p), 0) + (s.length - 1) * stackGap;
     const rowH = Math.max(...stacks.map(stackH));
     const bottom = y - rowH;
+    titles.push({ kind: r.kind, layer: r.layer, right: -titleGap, y: bottom, height: titleHeight });
     let x = 0;
     for (const s of stacks) {
       let top = bottom + stackH(s);
@@ -243,7 +291,6 @@ export function layoutScene(
           row,
         });
         placed.add(p.id);
-        if (p.layer !== null && !layerTop.has(p.layer)) layerTop.set(p.layer, y);
         top = blockBottom - stackGap;
       }
       x += Math.max(...s.map(footW)) + itemGap;
@@ -255,15 +302,6 @@ export function layoutScene(
 
   for (const s of steps) {
     if (!placed.has(s.name)) throw new Error(`scene: step '${s.name}' has no place in the layout`);
-  }
-
-  // Layer titles, left of the spine at the top of each layer
-  for (const [l, top] of layerTop) {
-    const text = `block ${l}`;
-    const width = text.length * GLYPH_ASPECT * unit * TITLE_SCALE;
-    const height = unit * TITLE_SCALE;
-    titles.push({ text, x: -width - unit * 3, y: top - height, width, height });
-    minX = Math.min(minX, -width - unit * 3);
   }
 
   const resid = blocks.filter((b) => /resid_(pre|mid|post)$/.test(b.id));

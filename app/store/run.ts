@@ -41,11 +41,15 @@ export interface RunSlice {
   texts: Texts | null;
   /** Why the last input typed was refused (the run shown is the last good one), or null. */
   inputError: string | null;
+  /** What of the page's link could not be shown (a step or block the model lacks), or null. */
+  notice: string | null;
   /** A model is loading or running after a person asked for it. */
   busy: boolean;
   /** The shipped models a person can pick. */
   models: readonly ModelEntry[];
   setRun: (run: RunResult, texts: Texts) => void;
+  /** Texts alone, before a run exists (the error page uses them). */
+  setTexts: (texts: Texts) => void;
   /** Shows another run (new input, generation step or model); texts stay. */
   showRun: (run: RunResult) => void;
   /**
@@ -56,6 +60,7 @@ export interface RunSlice {
   setError: (message: string) => void;
   setInputError: (message: string | null) => void;
   setBusy: (busy: boolean) => void;
+  setNotice: (notice: string | null) => void;
   setModels: (models: readonly ModelEntry[]) => void;
 }
 
@@ -71,8 +76,10 @@ export const createRunSlice: StateCreator<
   texts: null,
   inputError: null,
   busy: false,
+  notice: null,
   models: [],
   setRun: (run, texts) => set({ run, texts, status: 'ready', error: null }),
+  setTexts: (texts) => set({ texts }),
   showRun: (run) => set({ run, inputError: null }),
   switchRun: (run) => {
     const n = run.trace.steps.length;
@@ -91,5 +98,6 @@ export const createRunSlice: StateCreator<
   setError: (message) => set({ status: 'error', error: message }),
   setInputError: (inputError) => set({ inputError }),
   setBusy: (busy) => set({ busy }),
+  setNotice: (notice) => set({ notice }),
   setModels: (models) => set({ models }),
 });

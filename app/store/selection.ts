@@ -3,6 +3,7 @@
  * pointer, and the element of its tensor under the pointer (the hover tip and provenance).
  */
 import type { StateCreator } from 'zustand';
+import type { ViewSlice } from './view.ts';
 
 /** One element of a block's tensor under the pointer. */
 export interface HoverCell {
@@ -24,15 +25,19 @@ export interface SelectionSlice {
   setHoverCell: (cell: HoverCell | null) => void;
 }
 
-export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (
-  set,
-  get,
-) => ({
+export const createSelectionSlice: StateCreator<
+  SelectionSlice & ViewSlice,
+  [],
+  [],
+  SelectionSlice
+> = (set, get) => ({
   hovered: null,
   selected: null,
   hoverCell: null,
   setHovered: (hovered) => set({ hovered }),
-  setSelected: (selected) => set({ selected }),
+  // The inspector lives in the right panel: picking a block unfolds it
+  setSelected: (selected) =>
+    set(selected ? { selected, panelOpen: { ...get().panelOpen, right: true } } : { selected }),
   setHoverCell: (cell) => {
     const now = get().hoverCell;
     if (now === cell || (now && cell && now.id === cell.id && now.flat === cell.flat)) return;

@@ -9,6 +9,7 @@ import { chapterView } from '../chapters/navigate.ts';
 import type { Box } from '../scene/layout.ts';
 import type { PlaybackSlice } from './playback.ts';
 import type { RunSlice } from './run.ts';
+import type { ViewSlice } from './view.ts';
 
 /** What the left panel shows while learning: a chapter or the further-reading page. */
 export type LearnPage = 'chapter' | 'reading';
@@ -51,7 +52,7 @@ export interface TeachSlice {
 const NONE: ReadonlySet<string> = new Set();
 
 export const createTeachSlice: StateCreator<
-  TeachSlice & RunSlice & PlaybackSlice,
+  TeachSlice & RunSlice & PlaybackSlice & ViewSlice,
   [],
   [],
   TeachSlice
@@ -71,7 +72,14 @@ export const createTeachSlice: StateCreator<
   frameBox: null,
   frameCount: 0,
   setBook: (book) => set({ book }),
-  setLearnOpen: (learnOpen) => set(learnOpen ? { learnOpen } : { learnOpen, highlight: NONE }),
+  // The chapters take the left of the page: the output panel folds away while learning, so that
+  // the scene keeps room, and comes back after
+  setLearnOpen: (learnOpen) =>
+    set({
+      learnOpen,
+      panelOpen: { ...get().panelOpen, right: !learnOpen },
+      ...(learnOpen ? {} : { highlight: NONE }),
+    }),
   openChapter: (id) => {
     const { book, run, layer, setStep } = get();
     const chapter = book?.byId.get(id);
@@ -79,6 +87,7 @@ export const createTeachSlice: StateCreator<
     const view = chapterView(chapter, run, layer);
     if (view.step !== null) setStep(view.step);
     set({
+      ...(get().learnOpen ? {} : { panelOpen: { ...get().panelOpen, right: false } }),
       learnOpen: true,
       page: 'chapter',
       chapterId: id,
@@ -87,7 +96,14 @@ export const createTeachSlice: StateCreator<
       playing: false,
     });
   },
-  openReading: () => set({ learnOpen: true, page: 'reading', highlight: NONE, frameBox: null }),
+  openReading: () =>
+    set({
+      ...(get().learnOpen ? {} : { panelOpen: { ...get().panelOpen, right: false } }),
+      learnOpen: true,
+      page: 'reading',
+      highlight: NONE,
+      frameBox: null,
+    }),
   setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
   setSelectedToken: (selectedToken) => set({ selectedToken }),
   setLayer: (layer) => {

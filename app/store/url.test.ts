@@ -22,10 +22,14 @@ describe('URL state', () => {
       model: null,
       input: null,
       gen: null,
+      badGen: '0',
       step: null,
       select: null,
     });
     expect(readUrl('?gen=2.5').gen).toBeNull();
+    // A malformed generation step is kept aside, so that the page can say it was not shown
+    expect(readUrl('?gen=2.5').badGen).toBe('2.5');
+    expect(readUrl('?gen=3').badGen).toBeUndefined();
     expect(writeUrl({ model: null, input: null, gen: null, step: null, select: null })).toBe('');
   });
 

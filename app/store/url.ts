@@ -21,6 +21,8 @@ export interface UrlState {
   readonly select: string | null;
   /** Open guided chapter id, or `reading` (absent when the chapters are closed). */
   readonly chapter?: string;
+  /** A `gen` given but not a whole number from 1 (read only, never written). */
+  readonly badGen?: string;
 }
 
 /** Parameter order in a written link. */
@@ -31,10 +33,12 @@ export function readUrl(search: string): UrlState {
   const q = new URLSearchParams(search);
   const text = (k: string) => q.get(k) || null;
   const gen = Number(q.get('gen'));
+  const genOk = Number.isInteger(gen) && gen >= 1;
   return {
     model: text('model'),
     input: text('input'),
-    gen: Number.isInteger(gen) && gen >= 1 ? gen : null,
+    gen: genOk ? gen : null,
+    badGen: !genOk && q.get('gen') ? (q.get('gen') ?? undefined) : undefined,
     step: text('step'),
     select: text('select'),
     chapter: text('chapter') ?? undefined,
@@ -90,8 +94,21 @@ export function syncUrl(store: {
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
   };
+  // Write at once, then at most once per URL_DELAY_MS (a last write catches what came between),
+  // so that the address bar never shows a step behind while playing
+  let last = 0;
   const stop = store.subscribe(() => {
-    timer ??= setTimeout(write, URL_DELAY_MS);
+    if (timer !== null) return;
+    const wait = last + URL_DELAY_MS - Date.now();
+    if (wait <= 0) {
+      last = Date.now();
+      write();
+    } else {
+      timer = setTimeout(() => {
+        last = Date.now();
+        write();
+      }, wait);
+    }
   });
   write();
   return () => {

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
 import { submitInput } from '../../run/actions.ts';
+import { inputMessage } from './inputMessage.ts';
 
 export interface InputBoxProps {
   run: RunResult;
@@ -51,7 +52,7 @@ export function InputBox({ run, labels }: InputBoxProps) {
         />
         <button type="submit">{labels.run}</button>
       </label>
-      <p id={helpId} className="io-help">
+      <p id={helpId} className={error === null ? 'io-help' : 'io-help rule-broken'}>
         {rule}
       </p>
       <p
@@ -61,7 +62,7 @@ export function InputBox({ run, labels }: InputBoxProps) {
         aria-live="polite"
         data-testid="input-error"
       >
-        {error ?? ''}
+        {error === null ? '' : inputMessage(error, rule)}
       </p>
     </form>
   );

@@ -5,6 +5,7 @@
 import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
 import { chooseModel } from '../../run/actions.ts';
+import { modelLabel } from '../../run/texts.ts';
 
 export interface ModelPickerProps {
   run: RunResult;
@@ -14,17 +15,21 @@ export interface ModelPickerProps {
 export function ModelPicker({ run, labels }: ModelPickerProps) {
   const models = useStore((s) => s.models);
   const busy = useStore((s) => s.busy);
+  const ui = useStore((s) => s.texts?.ui ?? {});
   const listed = models.some((m) => m.id === run.modelId);
   return (
-    <label className="io-row">
+    <label className="io-row model">
       <span>{labels.model}</span>
       <select
         value={run.modelId}
+        title={modelLabel(ui, run.modelId, run.modelName)}
         disabled={busy}
         aria-busy={busy}
         onChange={(e) => void chooseModel(e.target.value)}
       >
-        {!listed && <option value={run.modelId}>{run.modelName}</option>}
+        {!listed && (
+          <option value={run.modelId}>{modelLabel(ui, run.modelId, run.modelName)}</option>
+        )}
         {models.map((m) => (
           <option key={m.id} value={m.id} title={m.description}>
             {m.name}

@@ -14,6 +14,14 @@ describe('next-token candidates', () => {
 
   it('keeps two significant digits of small probabilities', () => {
     expect(formatPercent(0.98765)).toBe('98.8');
-    expect(formatPercent(0.0000064)).toBe('0.00064');
+    expect(formatPercent(0.000064)).toBe('0.0064');
+  });
+
+  it('prints tiny probabilities in at most seven characters', () => {
+    expect(formatPercent(0.000000083)).toBe('8.3e-6');
+    expect(formatPercent(0.0000064)).toBe('6.4e-4');
+    for (const p of [1, 0.5, 0.01, 1e-4, 8.3456e-8, 1.2e-30, 0]) {
+      expect(formatPercent(p).length, String(p)).toBeLessThanOrEqual(7);
+    }
   });
 });

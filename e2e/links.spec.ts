@@ -1,0 +1,66 @@
+/**
+ * Links and models from the outside, as a person pasting a URL would: an unknown model, a link
+ * with parts the model lacks, random weights, another shipped model's output panel, and the
+ * address bar following the timeline.
+ */
+import { expect, test } from '@playwright/test';
+import { currentStep, SCREENSHOT_DIR, waitForScene } from './helpers.ts';
+
+test('an unknown model says why and offers the shipped models and the default', async ({
+  page,
+}) => {
+  await page.goto('/?model=nope');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("No shipped model 'nope' (there are: sort, reverse, ");
+  await expect(alert.getByRole('link', { name: /^sort \(/ }).first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/unknown-model.png` });
+  await alert.getByRole('link', { name: 'Open the default model' }).click();
+  await waitForScene(page);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('sort');
+});
+
+test('a link with a step, generation step or selection the model lacks says so and shows the rest', async ({
+  page,
+}) => {
+  await page.goto('/?model=reverse&gen=99&step=blocks.7.nope&select=nada');
+  await waitForScene(page);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('blocks.7.nope');
+  await expect(notice).toContainText('nada');
+  await expect(notice).toContainText('not 99');
+  const step = await currentStep(page);
+  expect(step.index).toBe(step.count - 1);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+
+  // Every probability prints whole, inside the panel, and no bar covers its token
+  const panel = (await page.getByTestId('output').boundingBox())!;
+  const rows = page.getByTestId('next-probs').locator('li');
+  for (let i = 0; i < (await rows.count()); i++) {
+    const pct = rows.nth(i).locator('.pct');
+    await expect(pct).toHaveText(/%$/);
+    const p = (await pct.boundingBox())!;
+    expect(p.x + p.width).toBeLessThanOrEqual(panel.x + panel.width);
+    const tok = (await rows.nth(i).locator('.tok').boundingBox())!;
+    const bar = (await rows.nth(i).locator('.bar').boundingBox())!;
+    expect(bar.x).toBeGreaterThanOrEqual(tok.x + tok.width);
+  }
+
+  // Stepping and playing: the address bar names the step shown
+  await page.keyboard.press('Home');
+  for (const key of ['ArrowRight', 'ArrowRight', ' ']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(key === ' ' ? 900 : 0);
+    if (key === ' ') await page.keyboard.press(' ');
+    const name = (await currentStep(page)).name;
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(name);
+  }
+});
+
+test('random weights are named as such in the picker and beside the title', async ({ page }) => {
+  await page.goto('/?model=random-mingptSort');
+  await waitForScene(page);
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await expect(picker.locator('option:checked')).toHaveText('minGPT sort config — random weights');
+  await expect(page.getByTestId('random-badge')).toHaveText('minGPT sort config — random weights');
+});
