@@ -63,4 +63,9 @@ test('random weights are named as such in the picker and beside the title', asyn
   const picker = page.getByRole('combobox', { name: 'Model' });
   await expect(picker.locator('option:checked')).toHaveText('minGPT sort config — random weights');
   await expect(page.getByTestId('random-badge')).toHaveText('minGPT sort config — random weights');
+  // Its input rule shows once too, and an invisible character is named
+  const box = page.getByRole('textbox', { name: 'Input' });
+  await box.fill('1 x\u200b');
+  await box.press('Enter');
+  await expect(page.getByTestId('input-error')).toHaveText("'x⟨U+200B⟩' is not an id");
 });

@@ -205,12 +205,15 @@ test('a step inside layer 1, framed by the camera, is kept as a screenshot', asy
 /** The part of the page no panel covers (the header, side panels and timeline measured). */
 async function freeArea(page: Page) {
   return page.evaluate(() => {
-    const r = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
+    const r = (side: string) =>
+      [...document.querySelectorAll(`[data-inset="${side}"]`)].map((e) =>
+        e.getBoundingClientRect(),
+      );
     return {
-      left: r('[data-inset="left"]')?.right ?? 0,
-      right: r('[data-inset="right"]')?.left ?? window.innerWidth,
-      top: r('[data-inset="top"]')?.bottom ?? 0,
-      bottom: r('[data-inset="bottom"]')?.top ?? window.innerHeight,
+      left: Math.max(0, ...r('left').map((b) => b.right)),
+      right: Math.min(window.innerWidth, ...r('right').map((b) => b.left)),
+      top: Math.max(0, ...r('top').map((b) => b.bottom)),
+      bottom: Math.min(window.innerHeight, ...r('bottom').map((b) => b.top)),
     };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A side panel that folds away: open, it shows its content with a hide button at the top; folded,
  * only a small tab with a summary (the step name, the model) that opens it again. Either way its
- * box is a panel inset, so the camera frames the model in the canvas area it leaves free.
+ * box is a panel inset (a tab's at the top), so the camera frames the model in the area left free.
  */
 import { useId, type ReactNode } from 'react';
 import { useStore } from '../store/index.ts';
@@ -28,7 +28,8 @@ export function SidePanel({ side, name, showLabel, hideLabel, summary, children 
 
   if (!open) {
     return (
-      <div className={`panel-tab ${side}`} data-inset={side}>
+      // A folded tab is short: it takes a strip off the top, not a column off its side
+      <div className={`panel-tab ${side}`} data-inset="top">
         <button
           type="button"
           aria-expanded={false}

@@ -78,18 +78,19 @@ export function frameBox(
   return { position: target.clone().addScaledVector(dir, distance), target };
 }
 
-/** Pixels of the canvas that elements matching each selector cover, measured on the page. */
+/**
+ * Pixels of the canvas that the page's panels cover on each side: every element marked
+ * `data-inset="left"` (or right, top, bottom) counts, the one reaching furthest in wins.
+ */
 export function measureInsets(canvas: HTMLElement): Insets {
   const c = canvas.getBoundingClientRect();
-  const rect = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
-  const left = rect('[data-inset="left"]');
-  const right = rect('[data-inset="right"]');
-  const top = rect('[data-inset="top"]');
-  const bottom = rect('[data-inset="bottom"]');
+  const rects = (side: string) =>
+    [...document.querySelectorAll(`[data-inset="${side}"]`)].map((e) => e.getBoundingClientRect());
+  const most = (side: string, px: (r: DOMRect) => number) => Math.max(0, ...rects(side).map(px));
   return {
-    left: left ? Math.max(0, left.right - c.left) : 0,
-    right: right ? Math.max(0, c.right - right.left) : 0,
-    top: top ? Math.max(0, top.bottom - c.top) : 0,
-    bottom: bottom ? Math.max(0, c.bottom - bottom.top) : 0,
+    left: most('left', (r) => r.right - c.left),
+    right: most('right', (r) => c.right - r.left),
+    top: most('top', (r) => r.bottom - c.top),
+    bottom: most('bottom', (r) => c.bottom - r.top),
   };
 }

@@ -89,6 +89,8 @@ export const GLYPH_ASPECT = 0.6;
 /** Label line height as a share of the residual stream width (2 cells at least). */
 const LABEL_SHARE = 1 / 20;
 const MIN_LABEL_HEIGHT = 2;
+/** Smallest label of a narrow block, as a share of the label line. */
+const MIN_LABEL_SCALE = 0.5;
 /**
  * Row titles are this many times taller than block labels, so that they read when the whole
  * model is in view (a block label then is a pixel or two high).
@@ -241,7 +243,7 @@ export function layoutScene(
   const unit = Math.max(MIN_LABEL_HEIGHT, residWidth * LABEL_SHARE);
   const labelGap = unit * 0.4;
   const stackGap = unit * 0.8;
-  const itemGap = unit * 2;
+  const itemGap = unit * 1.25;
   const rowGap = unit * 3;
   const titleHeight = unit * TITLE_SCALE;
   const titleGap = unit * 3;
@@ -259,7 +261,15 @@ export function layoutScene(
       .map((s) => s.map((id) => pending.get(id)).filter((p): p is Pending => p !== undefined))
       .filter((s) => s.length > 0);
     if (stacks.length === 0) continue;
-    const footW = (p: Pending) => Math.max(p.grid.width, p.text.length * GLYPH_ASPECT * unit);
+    // A label over a narrow block shrinks towards the block's width (to MIN_LABEL_SCALE of a
+    // line), so that long names do not spread the row
+    const labelH = (p: Pending) =>
+      Math.min(
+        unit,
+        Math.max(unit * MIN_LABEL_SCALE, p.grid.width / (p.text.length * GLYPH_ASPECT)),
+      );
+    const labelW = (p: Pending) => p.text.length * GLYPH_ASPECT * labelH(p);
+    const footW = (p: Pending) => Math.max(p.grid.width, labelW(p));
     const footH = (p: Pending) => p.grid.height + labelGap + unit;
     const stackH = (s: Pending[]) =>
       s.reduce((h, p) => h + footH(p), 0) + (s.length - 1) * stackGap;
@@ -285,8 +295,8 @@ export function layoutScene(
             text: p.text,
             x,
             y: top - unit,
-            width: p.text.length * GLYPH_ASPECT * unit,
-            height: unit,
+            width: labelW(p),
+            height: labelH(p),
           },
           row,
         });

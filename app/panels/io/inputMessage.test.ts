@@ -8,6 +8,8 @@ describe('the reason printed for a refused input', () => {
     expect(inputMessage(`${RULE} (got 'ABCA': 4 letters)`, RULE)).toBe("Got 'ABCA': 4 letters");
     expect(inputMessage(`${RULE} (got nothing)`, RULE)).toBe('Got nothing');
     expect(inputMessage('Type at most 8 token ids', RULE)).toBe('Type at most 8 token ids');
+    const ids = 'Type token ids separated by spaces';
+    expect(inputMessage(`${ids} ('x' is not an id)`, ids)).toBe("'x' is not an id");
   });
 
   it('cuts a long echo of the input short and says how long it was', () => {
