@@ -29,6 +29,11 @@ const EMPTY_RGB: Record<BlockRole, [number, number, number]> = {
   input: [0.12, 0.12, 0.16],
   activation: [0.1, 0.1, 0.12],
 };
+/**
+ * Brightness of a block's cells at rest (SHOWN): weights step back so that the activations, the
+ * data flowing through, read first at a distance; a weight the current step reads lights fully.
+ */
+const REST_BRIGHTNESS: Record<BlockRole, number> = { weight: 0.62, input: 1, activation: 1 };
 const EDGE_RGB: Record<BlockRole, [number, number, number]> = {
   weight: [0.3, 0.45, 0.6],
   input: [0.7, 0.7, 0.8],
@@ -54,6 +59,7 @@ uniform vec3 uEmpty;
 uniform vec3 uEdge;
 uniform float uHighlight;
 uniform float uRow;
+uniform float uRest;
 varying vec2 vUv;
 varying vec3 vNormal;
 
@@ -73,7 +79,7 @@ void main() {
   vec2 w = fwidth(p);
 
   vec3 col = uState < 0.5 ? uEmpty : cell.rgb;
-  if (uState > 0.5 && uState < 1.5) col *= 0.85;
+  if (uState > 0.5 && uState < 1.5) col *= uRest;
   if (uState > 2.5) col = col * 1.25 + 0.06;
 
   // Thin dark lines between cells, fading out when cells get smaller than a few pixels
@@ -88,7 +94,7 @@ void main() {
   // An outline a few pixels wide: white for the step's output, the edge colour when read
   vec2 fromEdge = min(p, uCells - p) / max(w, vec2(1e-6));
   float px = min(fromEdge.x, fromEdge.y);
-  float rimWidth = uState > 2.5 ? 4.0 : uState > 1.5 ? 3.0 : 1.5;
+  float rimWidth = uState > 2.5 ? 4.0 : uState > 1.5 ? 3.0 : 1.0;
   float rim = 1.0 - smoothstep(rimWidth - 1.0, rimWidth, px);
   vec3 rimCol = uState > 2.5 ? vec3(1.0, 0.95, 0.75) : uState > 1.5 ? vec3(0.45, 0.9, 1.0) : uEdge * 0.7;
   // A block a chapter names: a wide rim of its own colour
@@ -126,6 +132,7 @@ export function makeBlockLook(rgba: Uint8Array, grid: CellGrid, role: BlockRole)
       uEdge: { value: new Vector3(...EDGE_RGB[role]) },
       uHighlight: { value: 0 },
       uRow: { value: NO_ROW },
+      uRest: { value: REST_BRIGHTNESS[role] },
     },
   });
   return { texture, material };
