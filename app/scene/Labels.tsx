@@ -2,6 +2,8 @@
  * Every block's name and shape, and the row titles: one mesh, one draw call.
  */
 import { useEffect, useMemo } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { MeshBasicMaterial } from 'three';
 import { useStore } from '../store/index.ts';
 import { fill, type UiText } from '../run/texts.ts';
 import {
@@ -12,6 +14,7 @@ import {
   type SceneLayout,
 } from './layout.ts';
 import { buildLabelMesh, type LabelSpec } from './labelAtlas.ts';
+import { patchLabelFade, type FadeUniforms } from './labelFade.ts';
 
 /** UI text key of each row kind's title. */
 const TITLE_KEYS: Record<RowKind, string> = {
@@ -50,22 +53,38 @@ export function Labels({ layout }: LabelsProps) {
         rect: titleRect(t, ui),
         color: LABEL_COLORS.title,
         bold: true,
+        fadeNear: true,
       })),
     ];
     return buildLabelMesh(specs);
   }, [layout, ui]);
 
+  const fade = useMemo<FadeUniforms>(() => ({ halfHeight: { value: 1 } }), []);
+  const material = useMemo(() => {
+    const m = new MeshBasicMaterial({
+      map: mesh.texture,
+      transparent: true,
+      depthWrite: false,
+      toneMapped: false,
+    });
+    m.onBeforeCompile = (shader) => patchLabelFade(shader, fade);
+    m.customProgramCacheKey = () => 'glassbox-label-fade';
+    return m;
+  }, [mesh, fade]);
+
+  // Titles fade by their size on screen, so the fade follows the canvas height
+  useFrame((state) => {
+    fade.halfHeight.value = state.size.height / 2;
+  });
+
   useEffect(
     () => () => {
       mesh.geometry.dispose();
       mesh.texture.dispose();
+      material.dispose();
     },
-    [mesh],
+    [mesh, material],
   );
 
-  return (
-    <mesh geometry={mesh.geometry} raycast={() => null}>
-      <meshBasicMaterial map={mesh.texture} transparent depthWrite={false} toneMapped={false} />
-    </mesh>
-  );
+  return <mesh geometry={mesh.geometry} material={material} raycast={() => null} />;
 }

@@ -25,6 +25,24 @@ export interface LabelSpec {
   readonly color: string;
   /** Bold for layer titles. */
   readonly bold?: boolean;
+  /** Fades out when the camera comes so near that the text would fill the view (row titles). */
+  readonly fadeNear?: boolean;
+}
+
+/** Where a label sits in the atlas, in pixels. */
+export interface AtlasPlace {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+}
+
+/** The quads' vertex data: 4 corners a label, 2 triangles a quad. */
+export interface LabelQuads {
+  readonly position: Float32Array; // (labels, 4, xyz)
+  readonly uv: Float32Array; // (labels, 4, uv)
+  /** The label's world height where it fades when near, 0 where it never fades. */
+  readonly fadeHeight: Float32Array; // (labels, 4)
+  readonly index: Uint32Array; // (labels, 6)
 }
 
 /** The atlas texture and the merged quads (z = 0 plane, facing +z). */
@@ -67,9 +85,37 @@ export function buildLabelMesh(labels: readonly LabelSpec[]): LabelMesh {
     ctx.fillText(l.rect.text, places[i].x + PAD_PX, places[i].y + ATLAS_LINE_PX / 2);
   });
 
-  // One quad per label, as wide in world units as its text is in the atlas
-  const pos = new Float32Array(labels.length * 4 * 3); // (labels, 4 corners, xyz)
+  const quads = labelQuads(labels, places, height);
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(quads.position, 3));
+  geometry.setAttribute('uv', new BufferAttribute(quads.uv, 2));
+  geometry.setAttribute(FADE_ATTRIBUTE, new BufferAttribute(quads.fadeHeight, 1));
+  geometry.setIndex(new BufferAttribute(quads.index, 1));
+  geometry.computeBoundingSphere();
+
+  const texture = new CanvasTexture(canvas);
+  texture.colorSpace = SRGBColorSpace;
+  texture.minFilter = LinearMipmapLinearFilter;
+  texture.magFilter = LinearFilter;
+  texture.anisotropy = 4;
+  return { geometry, texture };
+}
+
+/** Name of the per-vertex attribute that holds a fading label's world height. */
+export const FADE_ATTRIBUTE = 'fadeHeight';
+
+/**
+ * One quad per label, as wide in world units as its text is in the atlas (`places`, in an atlas
+ * `atlasHeight` pixels tall).
+ */
+export function labelQuads(
+  labels: readonly LabelSpec[],
+  places: readonly AtlasPlace[],
+  atlasHeight: number,
+): LabelQuads {
+  const position = new Float32Array(labels.length * 4 * 3); // (labels, 4 corners, xyz)
   const uv = new Float32Array(labels.length * 4 * 2); // (labels, 4 corners, uv)
+  const fadeHeight = new Float32Array(labels.length * 4); // (labels, 4 corners)
   const index = new Uint32Array(labels.length * 6); // (labels, 2 triangles × 3)
   labels.forEach((l, i) => {
     const p = places[i];
@@ -79,25 +125,15 @@ export function buildLabelMesh(labels: readonly LabelSpec[]): LabelMesh {
     const w = (p.w / ATLAS_LINE_PX) * h;
     const x0 = l.rect.x - (PAD_PX / ATLAS_LINE_PX) * h;
     const y0 = l.rect.y;
-    pos.set([x0, y0, 0, x0 + w, y0, 0, x0 + w, y0 + h, 0, x0, y0 + h, 0], i * 12);
+    position.set([x0, y0, 0, x0 + w, y0, 0, x0 + w, y0 + h, 0, x0, y0 + h, 0], i * 12);
     const u0 = p.x / ATLAS_WIDTH;
     const u1 = (p.x + p.w) / ATLAS_WIDTH;
-    const v0 = 1 - (p.y + ATLAS_LINE_PX) / height;
-    const v1 = 1 - p.y / height;
+    const v0 = 1 - (p.y + ATLAS_LINE_PX) / atlasHeight;
+    const v1 = 1 - p.y / atlasHeight;
     uv.set([u0, v0, u1, v0, u1, v1, u0, v1], i * 8);
+    fadeHeight.fill(l.fadeNear ? h : 0, i * 4, i * 4 + 4);
     const c = i * 4;
     index.set([c, c + 1, c + 2, c, c + 2, c + 3], i * 6);
   });
-  const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(pos, 3));
-  geometry.setAttribute('uv', new BufferAttribute(uv, 2));
-  geometry.setIndex(new BufferAttribute(index, 1));
-  geometry.computeBoundingSphere();
-
-  const texture = new CanvasTexture(canvas);
-  texture.colorSpace = SRGBColorSpace;
-  texture.minFilter = LinearMipmapLinearFilter;
-  texture.magFilter = LinearFilter;
-  texture.anisotropy = 4;
-  return { geometry, texture };
+  return { position, uv, fadeHeight, index };
 }
