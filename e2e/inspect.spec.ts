@@ -15,6 +15,7 @@ const consoleErrors: string[] = [];
 const PATTERN = 'blocks.1.attn.hook_pattern';
 const SCORES = 'blocks.1.attn.hook_attn_scores';
 const MLP_PRE = 'blocks.0.mlp.hook_pre';
+const QKV_WEIGHT = 'transformer.h.0.attn.c_attn.weight';
 const sort = TASKS.sort;
 
 /** The engine's tensor behind a block, as plain numbers. */
@@ -143,6 +144,32 @@ test('copying a tensor as CSV puts every engine value on the clipboard', async (
   const flat = ravel(t.shape, [h, q, k].map(Number));
   expect(flat).toBe(4);
   expect(v === '-Infinity' ? -Infinity : Math.fround(Number(v))).toBe(t.data[flat]);
+});
+
+test('the heatmap canvas is exactly as wide as its panel leaves it', async () => {
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await waitForCameraRest(page);
+  await clickBlock(QKV_WEIGHT);
+  const panel = page.getByTestId('inspector');
+  await expect(panel.getByTestId('inspect-name')).toHaveText(QKV_WEIGHT);
+  const t = await engineTensor(QKV_WEIGHT);
+  const [outF, inF] = t.shape;
+  await expect(panel).toContainText(`${outF} × ${inF} (d_qkv, d_model)`);
+
+  // The canvas is exactly as wide as its box, and the panel does not scroll sideways
+  const canvas = page.getByTestId('heatmap');
+  const fit = await canvas.evaluate((c) => ({
+    canvas: c.getBoundingClientRect().width,
+    box: c.parentElement!.clientWidth,
+    overflow: c.closest('aside')!.scrollWidth - c.closest('aside')!.clientWidth,
+  }));
+  expect(fit.canvas).toBe(fit.box);
+  expect(fit.overflow).toBe(0);
+  // sharp on a high-DPI screen: one canvas pixel per device pixel
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  expect(await canvas.evaluate((c) => (c as HTMLCanvasElement).width)).toBe(
+    Math.round(fit.canvas * dpr),
+  );
 });
 
 test('hovering a block shows the value under the pointer and what it was computed from', async () => {

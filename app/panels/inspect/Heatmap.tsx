@@ -12,9 +12,8 @@ import { indexLabel, type BlockTensor } from './blockTensor.ts';
 import { gridAxes } from './provenance.ts';
 import { cellsAt, drawHeatmap, keyMove, moveElement, plotBox } from './heatmapDraw.ts';
 import { cellRect, sourceAt, unravel } from './tensorView.ts';
+import { useWidth } from './useWidth.ts';
 
-/** Canvas width in CSS pixels (the panel's inner width). */
-export const HEATMAP_WIDTH = 316;
 const TEXT_COLOR = '#8b94a5';
 const MARK_COLOR = '#ffffff';
 
@@ -26,6 +25,9 @@ export interface HeatmapProps {
 
 export function Heatmap({ run, bt, labels }: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  // The canvas is as wide as the panel leaves the figure, never wider
+  const width = useWidth(figure);
   const hover = useStore((s) => (s.hoverCell?.id === bt.block.id ? s.hoverCell.flat : null));
   const setHoverCell = useStore((s) => s.setHoverCell);
   const { grid: g, id } = bt.block;
@@ -54,12 +56,12 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
     1,
     ...Array.from({ length: Math.min(g.rows, 64) }, (_, i) => rowLabel(i).length),
   );
-  const box = plotBox(g, HEATMAP_WIDTH, labelChars);
+  const box = plotBox(g, width, labelChars);
 
   // Draw the picture, and outline the element under the pointer
   useEffect(() => {
     const el = canvas.current;
-    if (!el) return;
+    if (!el || width <= 0) return;
     const dpr = window.devicePixelRatio || 1;
     el.width = Math.round(box.canvasWidth * dpr);
     el.height = Math.round(box.canvasHeight * dpr);
@@ -104,11 +106,12 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
     a === 'query_pos' ? labels.query : a === 'key_pos' ? labels.key : (a ?? '—');
 
   return (
-    <figure className="heatmap">
+    <figure className="heatmap" ref={figure}>
       <canvas
         ref={canvas}
         role="img"
         data-testid="heatmap"
+        data-plot={[box.left, box.top, box.width, box.height].join(' ')}
         aria-label={fill(labels.heatmap, { name: id, rows: name(rowAxis), cols: name(colAxis) })}
         style={{ width: box.canvasWidth, height: box.canvasHeight }}
         onPointerMove={onMove}

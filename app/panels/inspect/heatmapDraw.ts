@@ -33,7 +33,7 @@ export interface PlotBox {
 /** The plot's place for a grid in a canvas `width` pixels wide, with row labels of `labelChars`. */
 export function plotBox(g: CellGrid, width: number, labelChars: number): PlotBox {
   const left = Math.ceil(labelChars * LABEL_CHAR_PX) + 6;
-  const room = width - left - RIGHT_MARGIN;
+  const room = Math.max(0, width - left - RIGHT_MARGIN);
   const plotW = Math.min(room, g.width * MAX_CELL_PX);
   const cellW = plotW / g.width;
   const rowPx = Math.max(MIN_ROW_PX, Math.min(MAX_CELL_PX, cellW * 1.2));
@@ -93,9 +93,12 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, p: HeatmapPicture): v
   // Row labels: source rows, at the centre of the cell that shows them
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
+  let lastY = -Infinity;
   for (const r of ticks(g.rows, box.height, ROW_LABEL_PX)) {
-    const y = box.top + (r / g.rowPool + 0.5) * rh;
-    ctx.fillText(p.rowLabel(r), box.left - 4, Math.min(y, box.top + box.height - 4));
+    const y = Math.min(box.top + (r / g.rowPool + 0.5) * rh, box.top + box.height - 4);
+    if (y - lastY < ROW_LABEL_PX) continue; // the last label, pushed up onto the one before
+    ctx.fillText(p.rowLabel(r), box.left - 4, y);
+    lastY = y;
   }
 
   // Head titles and column labels, per tile
@@ -106,7 +109,11 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, p: HeatmapPicture): v
     const x0 = box.left + t * (g.shownCols + TILE_GAP) * cw;
     if (g.tiles > 1) ctx.fillText(p.tileLabel(t), x0 + tileW / 2, box.top - 15);
     for (const c of ticks(g.cols, tileW, COL_LABEL_PX)) {
-      ctx.fillText(p.colLabel(c), x0 + (c / g.colPool + 0.5) * cw, box.top - 4);
+      // centred on its column, but kept inside the canvas at the right edge
+      const text = p.colLabel(c);
+      const half = ctx.measureText(text).width / 2;
+      const x = Math.min(x0 + (c / g.colPool + 0.5) * cw, box.canvasWidth - half);
+      ctx.fillText(text, x, box.top - 4);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeGrid } from '../../scene/grid.ts';
-import { keyMove, moveElement } from './heatmapDraw.ts';
+import { gridFor, makeGrid } from '../../scene/grid.ts';
+import { keyMove, moveElement, plotBox } from './heatmapDraw.ts';
 import {
   cellRect,
   formatF32,
@@ -59,6 +59,16 @@ describe('sourceAt', () => {
     expect(g.rowPool).toBe(4);
     expect(sourceAt(g, 0.5, 10.5)?.row).toBe(42);
     expect(cellRect(g, 0, 42, 43, 0, 1)).toEqual({ x0: 0, x1: 1, y0: 10, y1: 11 });
+  });
+});
+
+describe('plotBox', () => {
+  it('fits the plot and its labels inside the width it is given', () => {
+    for (const width of [302, 250, 180]) {
+      const box = plotBox(gridFor([144, 48], ['d_qkv', 'd_model']), width, 3);
+      expect(box.canvasWidth).toBe(width);
+      expect(box.left + box.width).toBeLessThanOrEqual(width);
+    }
   });
 });
 
