@@ -172,6 +172,28 @@ test('the heatmap canvas is exactly as wide as its panel leaves it', async () =>
   );
 });
 
+test('a weight heatmap shows rows and columns as its stated shape', async () => {
+  const t = await engineTensor(QKV_WEIGHT);
+  const [outF, inF] = t.shape;
+  const canvas = page.getByTestId('heatmap');
+  await expect(page.getByTestId('inspector').locator('figcaption')).toContainText(
+    'rows: d_qkv · columns: d_model',
+  );
+
+  // Near the bottom left of the plot: a late row (out_features) of an early column (in_features)
+  await canvas.scrollIntoViewIfNeeded();
+  const [left, top, width, height] = (await canvas.getAttribute('data-plot'))!
+    .split(' ')
+    .map(Number);
+  const box = (await canvas.boundingBox())!;
+  const [fx, fy] = [0.1, 0.9];
+  await page.mouse.move(box.x + left + width * fx, box.y + top + height * fy);
+  const { index, value } = parseValue(await page.getByTestId('inspect-value').innerText());
+  expect(index).toEqual([Math.floor(fy * outF), Math.floor(fx * inF)]);
+  expect(Math.fround(value)).toBe(t.data[ravel(t.shape, index)]);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/inspect-weight.png` });
+});
+
 test('hovering a block shows the value under the pointer and what it was computed from', async () => {
   await page.getByRole('button', { name: 'Reset view' }).click();
   await waitForCameraRest(page);

@@ -11,7 +11,7 @@ import { fill } from '../../run/texts.ts';
 import { indexLabel, type BlockTensor } from './blockTensor.ts';
 import { gridAxes } from './provenance.ts';
 import { cellsAt, drawHeatmap, keyMove, moveElement, plotBox } from './heatmapDraw.ts';
-import { cellRect, sourceAt, unravel } from './tensorView.ts';
+import { cellRect, sourceAt, statedGrid, unravel } from './tensorView.ts';
 import { useWidth } from './useWidth.ts';
 
 const TEXT_COLOR = '#8b94a5';
@@ -30,7 +30,9 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
   const width = useWidth(figure);
   const hover = useStore((s) => (s.hoverCell?.id === bt.block.id ? s.hoverCell.flat : null));
   const setHoverCell = useStore((s) => s.setHoverCell);
-  const { grid: g, id } = bt.block;
+  const { id } = bt.block;
+  // As the shape states it: rows are the first axis, columns the second (weights too)
+  const g = useMemo(() => statedGrid(bt.block.grid, bt.tensor), [bt]);
   const axes = bt.tensor.axes;
   const ga = gridAxes(axes, g.transposed);
   const rowAxis = ga.row === null ? null : axes[ga.row];
@@ -52,9 +54,12 @@ export function Heatmap({ run, bt, labels }: HeatmapProps) {
     // key columns are narrow: index and token with no space, e.g. '4C'
     return colAxis === 'key_pos' ? s.replace(' ', '') : s;
   };
+  // Room for the longest row label among the first and the last rows (indices grow in digits)
+  const sampled = Math.min(g.rows, 64);
   const labelChars = Math.max(
     1,
-    ...Array.from({ length: Math.min(g.rows, 64) }, (_, i) => rowLabel(i).length),
+    ...Array.from({ length: sampled }, (_, i) => rowLabel(i).length),
+    ...Array.from({ length: sampled }, (_, i) => rowLabel(g.rows - 1 - i).length),
   );
   const box = plotBox(g, width, labelChars);
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { gridFor, makeGrid } from '../../scene/grid.ts';
 import { keyMove, moveElement, plotBox } from './heatmapDraw.ts';
+import { gridAxes } from './provenance.ts';
 import {
   cellRect,
   formatF32,
   ravel,
   sourceAt,
+  statedGrid,
   tensorStats,
   toCsv,
   toJson,
@@ -59,6 +61,42 @@ describe('sourceAt', () => {
     expect(g.rowPool).toBe(4);
     expect(sourceAt(g, 0.5, 10.5)?.row).toBe(42);
     expect(cellRect(g, 0, 42, 43, 0, 1)).toEqual({ x0: 0, x1: 1, y0: 10, y1: 11 });
+  });
+});
+
+describe('the inspector heatmap of a weight', () => {
+  // c_attn.weight as stored: (out_features 6, in_features 4); the scene stands it transposed
+  const w = { shape: [6, 4], axes: ['d_qkv', 'd_model'] as ('d_qkv' | 'd_model')[] };
+  const scene = gridFor(w.shape, w.axes, true);
+  const g = statedGrid(scene, w);
+
+  it('draws rows along the first axis and columns along the second, as the shape states', () => {
+    expect(scene).toMatchObject({ rows: 4, cols: 6, transposed: true });
+    expect(g).toMatchObject({ rows: 6, cols: 4, width: 4, height: 6, transposed: false });
+    expect(gridAxes(w.axes, g.transposed)).toEqual({ tile: null, row: 0, col: 1 });
+  });
+
+  it('reads the element [row, col] at row down and col across', () => {
+    for (const [row, col] of [
+      [5, 0],
+      [0, 3],
+      [4, 2],
+    ]) {
+      expect(sourceAt(g, col + 0.5, row + 0.5)).toEqual({ tile: 0, row, col, flat: row * 4 + col });
+      expect(cellRect(g, 0, row, row + 1, col, col + 1)).toEqual({
+        x0: col,
+        x1: col + 1,
+        y0: row,
+        y1: row + 1,
+      });
+    }
+  });
+
+  it('leaves a tensor the scene shows as stated unchanged', () => {
+    const pattern = gridFor([3, 5, 5], ['head', 'query_pos', 'key_pos']);
+    expect(statedGrid(pattern, { shape: [3, 5, 5], axes: ['head', 'query_pos', 'key_pos'] })).toBe(
+      pattern,
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * panels of `rows` x `cols` source values, pooled into cells when an axis is long.
  */
 import type { Tensor } from '../../../engine/tensor.ts';
-import { TILE_GAP, type CellGrid } from '../../scene/grid.ts';
+import { gridFor, TILE_GAP, type CellGrid } from '../../scene/grid.ts';
 
 /** Most significant digits a float32 needs to read back as the same float32 (FLT_DECIMAL_DIG). */
 export const FLOAT32_DIGITS = 9;
@@ -76,6 +76,15 @@ export function ravel(shape: readonly number[], index: readonly number[]): numbe
   let flat = 0;
   for (let i = 0; i < shape.length; i++) flat = flat * shape[i] + index[i];
   return flat;
+}
+
+/**
+ * The grid the inspector draws a tensor on: the scene's, except that a tensor the scene stands
+ * transposed (linear weights) is drawn as its shape states it, first axis as rows and second
+ * as columns, like every other tensor.
+ */
+export function statedGrid(g: CellGrid, t: Pick<Tensor, 'shape' | 'axes'>): CellGrid {
+  return g.transposed ? gridFor(t.shape, t.axes) : g;
 }
 
 /** A source element of a grid: which tile (head), row and column, and its flat position. */
