@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../random.ts';
 import { tensor } from '../tensor.ts';
-import { linear, matmul } from './linear.ts';
+import { gemmNT, linear, matmul } from './linear.ts';
 
 describe('linear', () => {
   it('computes x W^T + b with W stored (out_features, in_features)', () => {
@@ -44,6 +44,41 @@ describe('linear', () => {
         let s = 0;
         for (let i = 0; i < nIn; i++) s += x.data[t * nIn + i] * w.data[o * nIn + i];
         expect(y.data[t * nOut + o]).toBe(Math.fround(b.data[o] + s));
+      }
+    }
+  });
+
+  it('gives plain dot products bit for bit on strided views, writing nothing outside out', () => {
+    // Every row tail of the 4-row block (M = 1..9), an odd and an even column count, views with
+    // offsets and row strides wider than the matrix, as attention passes one head's columns.
+    const rng = makeRng(5);
+    const K = 11;
+    const SENTINEL = 12345;
+    for (let M = 1; M <= 9; M++) {
+      for (const N of [5, 6]) {
+        const a = {
+          data: Float32Array.from({ length: 3 + M * 17 }, () => rng.normal()),
+          offset: 3,
+          stride: 17,
+        };
+        const b = {
+          data: Float32Array.from({ length: 2 + N * 13 }, () => rng.normal()),
+          offset: 2,
+          stride: 13,
+        };
+        const bias = Float32Array.from({ length: N }, () => rng.normal());
+        const out = { data: new Float32Array(1 + M * 9).fill(SENTINEL), offset: 1, stride: 9 };
+        gemmNT(out, a, b, bias, M, N, K);
+        for (let i = 0; i < out.data.length; i++) {
+          const [m, n] = [Math.floor((i - 1) / 9), (i - 1) % 9];
+          if (i < 1 || n >= N) {
+            expect(out.data[i], `outside (M, N) at ${i}, M=${M} N=${N}`).toBe(SENTINEL);
+            continue;
+          }
+          let s = 0;
+          for (let k = 0; k < K; k++) s += a.data[3 + m * 17 + k] * b.data[2 + n * 13 + k];
+          expect(out.data[i], `(${m}, ${n}), M=${M} N=${N}`).toBe(Math.fround(bias[n] + s));
+        }
       }
     }
   });

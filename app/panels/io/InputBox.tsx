@@ -62,7 +62,7 @@ export function InputBox({ run, labels }: InputBoxProps) {
         aria-live="polite"
         data-testid="input-error"
       >
-        {error === null ? '' : inputMessage(error, rule)}
+        {error === null ? '' : inputMessage(error, rule, text)}
       </p>
     </form>
   );
