@@ -236,6 +236,11 @@ test('a refused input shows why beside the box and keeps the last good run', asy
   await expect(page.getByTestId('answer')).toHaveText(answer);
   expect(await engineTensor('hook_probs')).toEqual(before);
 
+  // The echo is what was typed, not upper-cased
+  await box.fill('ab d');
+  await box.press('Enter');
+  await expect(error).toHaveText("Got 'ab d': 'd' is not allowed");
+
   // A very long input is echoed cut short, within the panel
   await box.fill('A'.repeat(5000));
   await box.press('Enter');

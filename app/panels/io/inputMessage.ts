@@ -26,18 +26,34 @@ export function shortEcho(text: string): string {
 }
 
 /**
+ * What the person typed behind an echo in the engine's message, which quotes the input cleaned
+ * (spaces dropped, letters upper-cased): the whole input as typed, or the first typed character
+ * the echo stands for; the echo itself when it is neither.
+ */
+export function asTyped(echo: string, typed: string): string {
+  if (echo === typed.replace(/\s+/g, '').toUpperCase()) return typed;
+  const chars = [...echo];
+  if (chars.length !== 1) return echo;
+  return [...typed].find((c) => c === echo || c.toUpperCase() === echo) ?? echo;
+}
+
+/**
  * The reason to print for a refused input.
  * @param message the engine's message, e.g. "Type exactly 6 letters, each A, B or C (got 'AB': 2 letters)"
  * @param rule the rule the help line shows, dropped from the message when it opens it
- * @returns e.g. "Got 'AB': 2 letters"
+ * @param typed the input as typed, echoed instead of the engine's cleaned copy of it
+ * @returns e.g. "Got 'ab': 2 letters"
  */
-export function inputMessage(message: string, rule: string): string {
+export function inputMessage(message: string, rule: string, typed = ''): string {
   let m = message;
   if (rule && m.startsWith(rule)) {
     m = m.slice(rule.length).trim();
     if (m.startsWith('(') && m.endsWith(')')) m = m.slice(1, -1);
     m = m.charAt(0).toUpperCase() + m.slice(1);
   }
-  // Each quoted echo of the input: cut short, invisible characters shown
-  return m.replace(/'([^']*)'/gu, (_, q: string) => `'${showInvisible(shortEcho(q))}'`);
+  // Each quoted echo of the input: as typed, cut short, invisible characters shown
+  return m.replace(
+    /'([^']*)'/gu,
+    (_, q: string) => `'${showInvisible(shortEcho(asTyped(q, typed)))}'`,
+  );
 }
