@@ -193,6 +193,36 @@ test('the positional-encoding heatmap holds sin and cos of p / 10000^(2i/d)', as
   await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-posenc.png` });
 });
 
+test('a seed outside 0 to 2^32 - 1 is refused beside the box and the last draw stays', async () => {
+  await openFromContents('output-sampling');
+  const panel = page.getByTestId('panel-sampling');
+  const seed = panel.getByRole('textbox', { name: 'seed' });
+  const error = panel.getByTestId('seed-error');
+  const drawn = panel.locator('.drawn');
+  await seed.fill('12');
+  await expect(drawn).toContainText('drawn with seed 12 ');
+  await expect(error).toBeEmpty();
+  const good = await drawn.innerText();
+  for (const [typed, reason] of [
+    ['4294967296', "'4294967296' is above 4294967295"],
+    ['-3', "'-3' is negative"],
+    ['2.5', "'2.5' is not a whole number"],
+  ]) {
+    await seed.fill(typed);
+    await expect(error).toContainText(reason);
+    await expect(error).toContainText('Still drawing with seed 12.');
+    await expect(seed).toHaveAttribute('aria-invalid', 'true');
+    // 2^32 would have wrapped to seed 0: the draw is still seed 12's
+    expect(await drawn.innerText()).toBe(good);
+  }
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-sampling-seed.png` });
+  await seed.fill('4294967295');
+  await expect(error).toBeEmpty();
+  await expect(drawn).toContainText('drawn with seed 4294967295 ');
+  await panel.getByRole('button', { name: 'Draw' }).click();
+  await expect(seed).toHaveValue('0');
+});
+
 test('a temperature change shows softmax(logits / T) of the recorded logits', async () => {
   await openFromContents('output-sampling');
   const panel = page.getByTestId('panel-sampling');

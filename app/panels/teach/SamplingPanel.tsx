@@ -10,6 +10,7 @@ import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
 import { row, stepOutput } from './rows.ts';
 import { MIN_TEMPERATURE, pickIndex, temperatureProbs, topIndices } from './sampling.ts';
+import { SeedInput } from './SeedInput.tsx';
 
 export interface SamplingPanelProps {
   run: RunResult;
@@ -69,22 +70,8 @@ export function SamplingPanel({ run, t }: SamplingPanelProps) {
             }
           />
         </label>
-        <label>
-          {t.seed}{' '}
-          <input
-            type="number"
-            min={0}
-            value={seed}
-            aria-label={t.seed}
-            onChange={(e) =>
-              setSampling({ seed: Math.max(0, Math.trunc(Number(e.target.value)) || 0) })
-            }
-          />
-        </label>
-        <button type="button" onClick={() => setSampling({ seed: seed + 1 })}>
-          {t.sample}
-        </button>
       </div>
+      <SeedInput t={t} />
       <p className="drawn">
         {fill(t.sampled, { seed, u: u.toFixed(4) })}{' '}
         <strong data-testid="sampled-token" data-id={drawn}>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../engine/random.ts';
-import { pickIndex, sampleToken, temperatureProbs, topIndices } from './sampling.ts';
+import {
+  MAX_SEED,
+  nextSeed,
+  parseSeed,
+  pickIndex,
+  sampleToken,
+  temperatureProbs,
+  topIndices,
+} from './sampling.ts';
 
 describe('temperatureProbs', () => {
   const logits = [2, 1, 0, -1];
@@ -68,5 +76,35 @@ describe('sampling', () => {
 
   it('lists the largest probabilities first', () => {
     expect(topIndices([0.1, 0.6, 0.3], 2)).toEqual([1, 2]);
+  });
+});
+
+describe('a typed seed', () => {
+  it('takes whole numbers from 0 to 2^32 - 1', () => {
+    expect(MAX_SEED).toBe(2 ** 32 - 1);
+    expect(parseSeed('0')).toEqual({ seed: 0 });
+    expect(parseSeed(' 42 ')).toEqual({ seed: 42 });
+    expect(parseSeed('007')).toEqual({ seed: 7 });
+    expect(parseSeed('4294967295')).toEqual({ seed: 4294967295 });
+  });
+
+  it('refuses a seed above 2^32 - 1 instead of wrapping it', () => {
+    expect(parseSeed('4294967296')).toEqual({ problem: 'tooLarge' });
+    expect(parseSeed('99999999999999999999')).toEqual({ problem: 'tooLarge' });
+  });
+
+  it('refuses negatives, fractions and anything not written in digits', () => {
+    expect(parseSeed('-1')).toEqual({ problem: 'negative' });
+    expect(parseSeed('1.5')).toEqual({ problem: 'notWhole' });
+    expect(parseSeed('4294967294.9999999999')).toEqual({ problem: 'notWhole' });
+    expect(parseSeed('0x10')).toEqual({ problem: 'notWhole' });
+    expect(parseSeed('1e3')).toEqual({ problem: 'notWhole' });
+    expect(parseSeed('abc')).toEqual({ problem: 'notWhole' });
+    expect(parseSeed('  ')).toEqual({ problem: 'empty' });
+  });
+
+  it('draws with the next seed, going round to 0 after the largest', () => {
+    expect(nextSeed(41)).toBe(42);
+    expect(nextSeed(MAX_SEED)).toBe(0);
   });
 });

@@ -58,6 +58,33 @@ export function pickIndex(probs: ArrayLike<number>, u: number): number {
   return last;
 }
 
+/** The largest seed: the generator's state is one 32-bit integer (engine/random.ts), 2^32 - 1. */
+export const MAX_SEED = 4294967295;
+
+/** Why a typed seed is refused. */
+export type SeedProblem = 'empty' | 'notWhole' | 'negative' | 'tooLarge';
+
+/**
+ * A seed typed in a box: a whole number from 0 to MAX_SEED written in digits (spaces around,
+ * a sign and a '.0' allowed). Nothing is wrapped, rounded or read as hex or an exponent.
+ * @returns the seed, or why it is refused
+ */
+export function parseSeed(text: string): { seed: number } | { problem: SeedProblem } {
+  const s = text.trim();
+  if (s === '') return { problem: 'empty' };
+  const n = Number(s); // NaN for text that is no number
+  if (n < 0) return { problem: 'negative' };
+  if (n > MAX_SEED) return { problem: 'tooLarge' };
+  const digits = /^[+-]?(\d+)(\.0*)?$/.exec(s);
+  if (!digits) return { problem: 'notWhole' };
+  return { seed: Number(digits[1]) };
+}
+
+/** The seed a new draw uses: the next one, going round to 0 after MAX_SEED. */
+export function nextSeed(seed: number): number {
+  return seed >= MAX_SEED ? 0 : seed + 1;
+}
+
 /** One token drawn from probs with a generator seeded by `seed`: same seed, same token. */
 export function sampleToken(probs: ArrayLike<number>, seed: number): number {
   return pickIndex(probs, makeRng(seed).uniform());
