@@ -51,10 +51,11 @@ describe('linear', () => {
   it('gives plain dot products bit for bit on strided views, writing nothing outside out', () => {
     // Every row tail of the 4-row block (M = 1..9), an odd and an even column count, views with
     // offsets and row strides wider than the matrix, as attention passes one head's columns.
+    // Largest first, so that later calls find the reused scratch holding older values.
     const rng = makeRng(5);
     const K = 11;
     const SENTINEL = 12345;
-    for (let M = 1; M <= 9; M++) {
+    for (let M = 9; M >= 1; M--) {
       for (const N of [5, 6]) {
         const a = {
           data: Float32Array.from({ length: 3 + M * 17 }, () => rng.normal()),
