@@ -25,12 +25,11 @@ export interface MatView {
 
 /**
  * gemmNT's packed operands, reused from call to call (a GPT-2 forward pass makes ~300 calls).
- * Plain arrays that V8 keeps as unboxed doubles (PACKED_DOUBLE_ELEMENTS): they start from a
- * non-integer so that they never hold small integers, and grow by push so they have no holes.
- * They keep their largest size: M x K values, 25 MB for GPT-2 small's MLP at 1024 tokens.
+ * A plain array that V8 keeps as unboxed doubles (PACKED_DOUBLE_ELEMENTS): it starts from a
+ * non-integer so that it never holds small integers, and grows by push so it has no holes.
+ * It keeps its largest size, about M x K values: 25 MB for GPT-2 small's MLP at 1024 tokens.
  */
-const panelScratch = [0.5];
-const rowScratch = [0.5];
+const scratch = [0.5];
 
 /** `d` grown to at least n values. Callers write every value they read. */
 function atLeast(d: number[], n: number): number[] {
@@ -53,13 +52,13 @@ function interleave(
 ): void {
   const V = v.data;
   for (let j = 0; j < rows; j++) {
-    let d = at + j;
+    let to = at + j;
     if (r0 + j >= end) {
-      for (let c = 0; c < cols; c++, d += rows) dst[d] = 0;
+      for (let c = 0; c < cols; c++, to += rows) dst[to] = 0;
       continue;
     }
     const src = v.offset + (r0 + j) * v.stride;
-    for (let c = 0; c < cols; c++, d += rows) dst[d] = V[src + c];
+    for (let c = 0; c < cols; c++, to += rows) dst[to] = V[src + c];
   }
 }
 
@@ -68,12 +67,13 @@ function interleave(
  * a (M, K), b (N, K), bias (N) or null, out (M, N).
  *
  * Blocks of 4 x 2 outputs share their loads: per k, 6 loads feed 8 multiply-adds. Both operands
- * are first copied into plain arrays of doubles laid out in the order the block reads them:
- * a once, as panels of 4 rows (ceil(M/4), K, 4); b two rows at a time, (K, 2). V8 reads such
- * arrays with fewer instructions per element than Float32Arrays (no float32 conversion, fewer
- * checks): the kernel runs about 1.6x faster in Node 20 and Chromium. Missing rows and the
- * column past an odd N are zeros, computed and not stored. Each sum runs over k in order, as a
- * plain dot product does, so the results do not depend on the blocking.
+ * are first copied into one plain array of doubles, laid out in the order the block reads them:
+ * b two rows at a time, (K, 2), then a as panels of 4 rows, (ceil(M/4), K, 4). V8 reads such an
+ * array with fewer instructions per element than a Float32Array (no float32 conversion, fewer
+ * checks, one array to check rather than two): the kernel runs about 1.6x faster in Node 20 and
+ * Chromium. Missing rows and the column past an odd N are zeros, computed and not stored. Each
+ * sum runs over k in order, as a plain dot product does, so the results do not depend on the
+ * blocking.
  */
 export function gemmNT(
   out: MatView,
@@ -89,38 +89,39 @@ export function gemmNT(
   const panelSize = BLOCK_M * K;
   const wSize = BLOCK_N * K;
 
-  // 1. a as panels of 4 rows interleaved by k: panels[m * K + 4k + r] = a(m + r, k).
+  // 1. a after b's two rows, as panels of 4 rows interleaved by k:
+  // d[2K + m * K + 4k + r] = a(m + r, k).
   const nPanels = Math.ceil(M / BLOCK_M);
-  const panels = atLeast(panelScratch, nPanels * panelSize); // (ceil(M/4), K, 4)
-  for (let p = 0; p < nPanels; p++)
-    interleave(panels, p * panelSize, a, p * BLOCK_M, BLOCK_M, M, K);
+  const d = atLeast(scratch, wSize + nPanels * panelSize); // (K, 2) then (ceil(M/4), K, 4)
+  for (let p = 0; p < nPanels; p++) {
+    interleave(d, wSize + p * panelSize, a, p * BLOCK_M, BLOCK_M, M, K);
+  }
 
-  const w = atLeast(rowScratch, wSize); // (K, 2)
   for (let n = 0; n < N; n += BLOCK_N) {
-    // 2. Rows n and n + 1 of b, interleaved by k: w[2k + j] = b(n + j, k).
-    interleave(w, 0, b, n, BLOCK_N, N, K);
+    // 2. Rows n and n + 1 of b, interleaved by k: d[2k + j] = b(n + j, k).
+    interleave(d, 0, b, n, BLOCK_N, N, K);
     const c0 = bias ? bias[n] : 0;
     const c1 = bias && n + 1 < N ? bias[n + 1] : 0;
 
     // 3. Each panel times the two rows: 8 sums over k. `| 0` keeps an index a 32-bit integer,
     // so that V8 checks no overflow when adding to it.
     for (let m = 0; m < M; m += BLOCK_M) {
-      let i = m * K;
+      let i = wSize + m * K;
       // prettier-ignore
       let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
       for (let j = 0; j < wSize; j += BLOCK_N) {
-        const u = w[j];
-        const v = w[(j + 1) | 0];
-        let x = panels[i];
+        const u = d[j];
+        const v = d[(j + 1) | 0];
+        let x = d[i];
         s00 += x * u;
         s01 += x * v;
-        x = panels[(i + 1) | 0];
+        x = d[(i + 1) | 0];
         s10 += x * u;
         s11 += x * v;
-        x = panels[(i + 2) | 0];
+        x = d[(i + 2) | 0];
         s20 += x * u;
         s21 += x * v;
-        x = panels[(i + 3) | 0];
+        x = d[(i + 3) | 0];
         s30 += x * u;
         s31 += x * v;
         i = (i + BLOCK_M) | 0;
