@@ -138,6 +138,32 @@ test('the keyboard steps, jumps to the ends and plays', async () => {
   expect((await currentStep(page)).index).toBe(paused);
 });
 
+test('a focused control keeps its own keys: the Follow box takes Space, the scrubber its arrows', async () => {
+  const follow = page.getByLabel('Follow');
+  const playButton = page.getByRole('button', { name: 'Play', exact: true });
+  await follow.focus();
+  const checked = await follow.isChecked();
+  const { index } = await currentStep(page);
+  await page.keyboard.press(' ');
+  expect(await follow.isChecked()).toBe(!checked);
+  // not playing: the button still offers Play, and the step stays
+  await expect(playButton).toBeVisible();
+  expect((await currentStep(page)).index).toBe(index);
+  await page.keyboard.press(' ');
+  expect(await follow.isChecked()).toBe(checked);
+
+  // The scrubber moves one step an arrow, and Space on it still plays and pauses
+  await page.getByRole('slider', { name: 'Timeline' }).focus();
+  await page.keyboard.press('Home');
+  expect((await currentStep(page)).index).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  expect((await currentStep(page)).index).toBe(1);
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await currentStep(page)).index).toBeGreaterThan(1);
+  await page.keyboard.press(' ');
+  await expect(playButton).toBeVisible();
+});
+
 test('scrubbing to a step lights up the block that step writes', async () => {
   const slider = page.getByRole('slider');
   const { count } = await currentStep(page);

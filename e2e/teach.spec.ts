@@ -11,6 +11,7 @@ import { loadModelFiles } from '../engine/io/model-file.ts';
 import type { ModelConfig } from '../engine/model/config.ts';
 import { LAYER_NORM_EPS } from '../engine/model/config.ts';
 import { parseChapter, parseChapterIndex, resolveTargets } from '../app/chapters/parse.ts';
+import { MIN_TEMPERATURE } from '../app/panels/teach/sampling.ts';
 import {
   blockPoints,
   cameraPose,
@@ -249,6 +250,24 @@ test('a temperature change shows softmax(logits / T) of the recorded logits', as
   await expect(rows.first()).toHaveAttribute('data-p', '1');
   await expect(page.getByTestId('sampled-token')).toHaveAttribute('data-id', String(best));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-sampling.png` });
+});
+
+test('arrow keys and Home/End on the temperature slider move it, not the timeline', async () => {
+  await openFromContents('output-sampling');
+  const slider = page.getByTestId('panel-sampling').getByRole('slider', { name: 'temperature τ' });
+  await slider.fill('1');
+  const before = await currentStep(page);
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('temperature')).toHaveText('1.05');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('temperature')).toHaveText(MIN_TEMPERATURE.toFixed(2));
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('temperature')).toHaveText('3.00');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('temperature')).toHaveText('2.95');
+  expect(await currentStep(page)).toEqual(before);
+  await slider.fill('1');
 });
 
 test('the sizing panel counts GPT-2 small with and without biases', async () => {

@@ -1,21 +1,16 @@
 /**
  * Keys: Space plays or pauses, left and right arrows step, Home and End jump to the ends.
- * Keys typed into text fields and menus are left alone.
+ * Keys the focused control uses itself (typing, a slider's arrows, a menu) are left to it.
  */
 import { useEffect } from 'react';
 import { useStore } from '../store/index.ts';
-
-const isTyping = (t: EventTarget | null): boolean =>
-  t instanceof HTMLElement &&
-  (t.tagName === 'TEXTAREA' ||
-    t.tagName === 'SELECT' ||
-    t.isContentEditable ||
-    (t instanceof HTMLInputElement && t.type !== 'range' && t.type !== 'checkbox'));
+import { ownsKey } from './keyOwner.ts';
 
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.target instanceof HTMLElement && ownsKey(e.target, e.key)) return;
       const s = useStore.getState();
       if (s.stepCount === 0) return;
       const actions: Record<string, () => void> = {
