@@ -164,6 +164,16 @@ test('a focused control keeps its own keys: the Follow box takes Space, the scru
   await expect(playButton).toBeVisible();
 });
 
+test('each playback button shows its own glyph under its own name', async () => {
+  const names = ['First step', 'Step back', 'Play', 'Step forward', 'Last step'];
+  const glyphs: string[] = [];
+  for (const name of names) {
+    glyphs.push(await page.getByRole('button', { name, exact: true }).innerText());
+  }
+  expect(glyphs).toEqual(['|◀◀', '|◀', '▶', '▶|', '▶▶|']);
+  await page.locator('.controls').screenshot({ path: `${SCREENSHOT_DIR}/controls.png` });
+});
+
 test('scrubbing to a step lights up the block that step writes', async () => {
   const slider = page.getByRole('slider');
   const { count } = await currentStep(page);

@@ -9,6 +9,19 @@ import type { RunResult } from '../store/run.ts';
 import { fill, type UiText } from '../run/texts.ts';
 import { layerStarts } from '../scene/timeline.ts';
 
+/**
+ * Transport glyphs, told apart at a glance: a bar is a stop, one triangle one step, two
+ * triangles all the way; play alone is a bare triangle. The names are in the UI text.
+ */
+const GLYPHS = {
+  first: '|◀◀',
+  stepBack: '|◀',
+  play: '▶',
+  pause: '❚❚',
+  stepForward: '▶|',
+  last: '▶▶|',
+} as const;
+
 export interface ControlsProps {
   run: RunResult;
   ui: UiText;
@@ -33,7 +46,7 @@ export function Controls({ run, ui }: ControlsProps) {
   return (
     <div className="controls">
       <button type="button" title={ui.first} aria-label={ui.first} onClick={go(() => setStep(0))}>
-        |◀
+        {GLYPHS.first}
       </button>
       <button
         type="button"
@@ -41,7 +54,7 @@ export function Controls({ run, ui }: ControlsProps) {
         aria-label={ui.stepBack}
         onClick={go(() => stepBy(-1))}
       >
-        ◀
+        {GLYPHS.stepBack}
       </button>
       <button
         type="button"
@@ -50,7 +63,7 @@ export function Controls({ run, ui }: ControlsProps) {
         title={playing ? ui.pause : ui.play}
         onClick={togglePlaying}
       >
-        {playing ? '❚❚' : '▶'}
+        {playing ? GLYPHS.pause : GLYPHS.play}
       </button>
       <button
         type="button"
@@ -58,7 +71,7 @@ export function Controls({ run, ui }: ControlsProps) {
         aria-label={ui.stepForward}
         onClick={go(() => stepBy(1))}
       >
-        ▶
+        {GLYPHS.stepForward}
       </button>
       <button
         type="button"
@@ -66,7 +79,7 @@ export function Controls({ run, ui }: ControlsProps) {
         aria-label={ui.last}
         onClick={go(() => setStep(count - 1))}
       >
-        ▶|
+        {GLYPHS.last}
       </button>
       <label>
         {ui.speed}{' '}
