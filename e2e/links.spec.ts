@@ -57,6 +57,21 @@ test('a link with a step, generation step or selection the model lacks says so a
   }
 });
 
+test('a link to an unknown chapter says so and shows the rest of the link', async ({ page }) => {
+  const step = 'blocks.0.attn.hook_pattern';
+  await page.goto(`/?model=reverse&input=123456&chapter=nonsense&step=${step}&select=nada`);
+  await waitForScene(page);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText("There is no chapter 'nonsense' to open.");
+  // the other bad part of the link is still named, and the good parts are shown
+  await expect(notice).toContainText('nada');
+  expect((await currentStep(page)).name).toBe(step);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('reverse');
+  await expect(page.getByRole('textbox', { name: 'Input' })).toHaveValue('123456');
+  await expect(page.getByTestId('chapter')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/unknown-chapter.png` });
+});
+
 test('random weights are named as such in the picker and beside the title', async ({ page }) => {
   await page.goto('/?model=random-mingptSort');
   await waitForScene(page);

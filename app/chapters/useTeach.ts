@@ -1,11 +1,13 @@
 /**
  * Starts the learning side: loads the chapters, opens the one the URL names (`?chapter=<id>`, or
- * `?chapter=reading`; store/url.ts writes the parameter back), follows new runs, and exposes
- * `window.__glassboxTeach` for end-to-end tests.
+ * `?chapter=reading`; store/url.ts writes the parameter back) or says in the link notice that
+ * there is no such chapter, follows new runs, and exposes `window.__glassboxTeach` for
+ * end-to-end tests.
  */
 import { useEffect } from 'react';
 import { useStore } from '../store/index.ts';
 import type { RunResult } from '../store/run.ts';
+import { fill } from '../run/texts.ts';
 import { loadChapters } from './load.ts';
 
 /** The URL parameter, and its value for the further-reading page. */
@@ -34,6 +36,14 @@ declare global {
   }
 }
 
+/** Adds "no such chapter" to the link's notice; the rest of the link is shown as asked. */
+function noteUnknownChapter(id: string): void {
+  const { notice, texts, setNotice } = useStore.getState();
+  if (!texts) return;
+  const line = fill(texts.ui.badChapter, { chapter: id });
+  setNotice(notice ? `${notice} ${line}` : line);
+}
+
 export function useTeach(base: string, run: RunResult): void {
   // Load once, then open what the URL asks for
   useEffect(() => {
@@ -46,6 +56,7 @@ export function useTeach(base: string, run: RunResult): void {
         const wanted = INITIAL_CHAPTER;
         if (wanted === READING) openReading();
         else if (wanted && book.byId.has(wanted)) openChapter(wanted);
+        else if (wanted) noteUnknownChapter(wanted);
       })
       .catch((e: unknown) => console.error('glassbox: chapters', e));
     return () => {
