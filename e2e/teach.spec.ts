@@ -295,6 +295,18 @@ test('the scale view draws every architecture in a few draw calls and flies out 
   await expect(page.getByTestId('scale-view')).toHaveCount(0);
 });
 
+test('Escape leaves the scale view and gives the sizing panel back, as Close does', async () => {
+  await openFromContents('model-size');
+  await page.getByRole('button', { name: 'Show at true scale' }).click();
+  await expect(page.getByTestId('scale-view')).toBeVisible();
+  await expect(page.getByTestId('panel-sizing')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scale-view')).toHaveCount(0);
+  await expect(page.getByTestId('panel-sizing')).toBeVisible();
+  expect((await teach(page)).id).toBe('model-size');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scale-escaped.png` });
+});
+
 test('the further-reading page renders from the contents', async () => {
   await page.locator('.toc summary').click();
   await page.locator('.toc nav').getByRole('button', { name: 'Further reading' }).click();

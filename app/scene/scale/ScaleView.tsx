@@ -1,8 +1,9 @@
 /**
  * Architectures at true scale: the running model beside GPT-2 small, medium, large, XL and
- * GPT-3 175B, drawn over the scene. Opens on the running model and flies out to GPT-3.
+ * GPT-3 175B, drawn over the scene. Opens on the running model and flies out to GPT-3; the
+ * close button or Escape leaves it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { group, label } from '../../chapters/teachText.ts';
 import { sizedModels } from '../../panels/teach/sizingModels.ts';
@@ -33,6 +34,20 @@ export function ScaleView({ run }: { run: RunResult }) {
     const id = setTimeout(() => setOut(true), PAUSE_MS);
     return () => clearTimeout(id);
   }, []);
+  // Leaving gives the drawer back; Escape leaves too, before anything under the view hears it
+  const close = useCallback(() => {
+    setScaleView(false);
+    setDrawerOpen(true);
+  }, [setScaleView, setDrawerOpen]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      close();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [close]);
   const t = book ? group(book.text, 'scale') : {};
   const size = Math.max(...layout.bounds.max.map((v, i) => v - layout.bounds.min[i]));
 
@@ -53,10 +68,7 @@ export function ScaleView({ run }: { run: RunResult }) {
         </button>
         <button
           type="button"
-          onClick={() => {
-            setScaleView(false);
-            setDrawerOpen(true);
-          }}
+          onClick={close}
           aria-label={book ? label(book.text, 'close') : 'close'}
         >
           {t.close}
