@@ -111,6 +111,19 @@ test('next and previous walk the reading order', async () => {
   await expect.poll(() => new URL(page.url()).searchParams.get('chapter')).toBe(ORDER[1]);
 });
 
+test('next opens the next chapter at its top, wherever the last one was scrolled to', async () => {
+  await openFromContents(ORDER[1]);
+  const main = page.locator('.learn-main');
+  await main.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByRole('button', { name: /Next/ }).scrollIntoViewIfNeeded();
+  expect(await main.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await page.getByRole('button', { name: /Next/ }).click();
+  await page.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, ORDER[2]);
+  expect(await main.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(page.locator('.chapter-text h1')).toBeInViewport();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/chapter-next-top.png` });
+});
+
 test('the LayerNorm view shows the trace mean and standard deviation of the chosen token', async () => {
   await openFromContents('layernorm');
   const token = 3;

@@ -3,7 +3,7 @@
  * it, the chapter's teaching panel. Its box is a panel inset, so the camera frames the blocks in
  * the canvas area left free.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
 import type { RunResult } from '../store/run.ts';
 import { ReadingPage } from '../panels/teach/ReadingPage.tsx';
@@ -28,10 +28,16 @@ export function LearnPanel({ run }: { run: RunResult }) {
   // their new size
   useEffect(() => requestFrame(), [chapterId, layer, page, panel, requestFrame]);
 
+  // Each chapter (and the reading page) opens at its top, not where the last one was scrolled to
+  const main = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (main.current) main.current.scrollTop = 0;
+  }, [chapterId, page]);
+
   if (!book) return null;
   return (
     <div className="learn" data-inset="left">
-      <aside className="learn-main" aria-label={label(book.text, 'learn')}>
+      <aside ref={main} className="learn-main" aria-label={label(book.text, 'learn')}>
         <div className="learn-head">
           <Contents book={book} />
           <button
