@@ -294,6 +294,26 @@ test('the sizing panel counts GPT-2 small with and without biases', async () => 
   await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-sizing.png` });
 });
 
+test('every display formula fits its chapter column, wrapping instead of being cut off', async () => {
+  for (const id of ORDER) {
+    await openFromContents(id);
+    const overflow = await page
+      .locator('.chapter-text .katex-display')
+      .evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+    expect(
+      overflow.filter((px) => px > 0),
+      id,
+    ).toEqual([]);
+  }
+  // The model-size sum wraps onto a second line and ends in view with its total
+  await openFromContents('model-size');
+  const sum = page.locator('.chapter-text .katex-display').first();
+  await sum.scrollIntoViewIfNeeded();
+  expect((await sum.boundingBox())!.height).toBeGreaterThan(60);
+  await expect(sum.locator('.katex-html')).toContainText('13');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/chapter-formula-wraps.png` });
+});
+
 test('the scale view draws every architecture in a few draw calls and flies out to GPT-3', async () => {
   await openFromContents('model-size');
   await page.getByRole('button', { name: 'Show at true scale' }).click();
