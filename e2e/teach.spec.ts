@@ -204,6 +204,10 @@ test('the positional-encoding heatmap holds sin and cos of p / 10000^(2i/d)', as
     const angle = p / Math.pow(10000, (dim - (dim % 2)) / d);
     expect(value).toBeCloseTo(dim % 2 === 0 ? Math.sin(angle) : Math.cos(angle), 6);
   }
+  // The default model learns its positions: the panel shows its wpe beside the sinusoids
+  await expect(page.getByTestId('posenc-model-heading')).toHaveText(
+    "This model's learned position table (wpe)",
+  );
   await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-posenc.png` });
 });
 
@@ -368,7 +372,14 @@ test('the shipped sinusoidal model runs, and the positions panel says it has no 
   await expect(other.locator('.chapter-text')).toContainText(
     'This model uses sinusoidal positions',
   );
-  await expect(other.getByTestId('panel-posenc')).toContainText('no learned position table');
+  const panel = other.getByTestId('panel-posenc');
+  await expect(panel).toContainText('no learned position table');
+  // Its headings say what it shows: its own positions are the sinusoids, nothing is learned
+  await expect(other.getByTestId('posenc-model-heading')).toHaveText(
+    "This model's positions: sinusoidal, nothing learned",
+  );
+  await expect(panel).not.toContainText('learned position table (wpe)');
+  await expect(panel.locator('figcaption')).toHaveText(["sinusoidal: this model's"]);
   await other.screenshot({ path: `${SCREENSHOT_DIR}/chapter-positional-encoding-sinusoidal.png` });
   await other.close();
 });

@@ -1,6 +1,7 @@
 /**
  * Positions: the sinusoidal table for a chosen width and length, the running model's learned
- * table beside it, and how similar positions are (dot products) under both.
+ * table beside it (a model with sinusoidal positions has none: the panel says the sinusoids are
+ * its own), and how similar positions are (dot products) under both.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { sinusoidalTable } from '../../../engine/ops/embedding.ts';
@@ -45,6 +46,8 @@ export function PosEncPanel({ run, t }: PosEncPanelProps) {
   const simSin = useMemo(() => positionSimilarity(sinusoidalTable(P, C).data, P, C), [P, C]);
   const simWpe = useMemo(() => wpe && positionSimilarity(wpe.data, P, C), [wpe, P, C]);
 
+  // Without a learned table the sinusoids are the model's own positions
+  const simName = wpe ? t.simSinusoid : t.simThisModel;
   const v = cell && table[cell.row * d + cell.col];
   const readout = cell
     ? fill(t.cell, {
@@ -103,7 +106,7 @@ export function PosEncPanel({ run, t }: PosEncPanelProps) {
         data={cell ? { p: cell.row, dim: cell.col, d, value: v! } : {}}
       />
       <BinaryStrip text={t.binary} />
-      <h4>{t.learned}</h4>
+      <h4 data-testid="posenc-model-heading">{wpe ? t.learned : t.sinusoidalHeading}</h4>
       {wpe ? (
         <Heatmap
           values={wpe.data}
@@ -115,7 +118,7 @@ export function PosEncPanel({ run, t }: PosEncPanelProps) {
           height={90}
         />
       ) : (
-        <p className="note">{t.noLearned}</p>
+        <p className="note">{fill(t.noLearned, { c: config.nEmbd, p: config.blockSize })}</p>
       )}
       <h4>{t.similarity}</h4>
       <div className="pair">
@@ -124,11 +127,11 @@ export function PosEncPanel({ run, t }: PosEncPanelProps) {
             values={simSin}
             rows={P}
             cols={P}
-            label={t.simSinusoid}
+            label={simName}
             height={150}
             onHover={setSimCell}
           />
-          <figcaption>{t.simSinusoid}</figcaption>
+          <figcaption>{simName}</figcaption>
         </figure>
         {simWpe && (
           <figure>
