@@ -20,6 +20,7 @@ import { LearnButton } from './chapters/LearnButton.tsx';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { ErrorPage } from './panels/ErrorPage.tsx';
 import { Notice } from './panels/Notice.tsx';
+import { RunStatus } from './panels/RunStatus.tsx';
 import { RANDOM_PREFIX } from './run/load.ts';
 import { modelLabel } from './run/texts.ts';
 import { StepTab } from './panels/StepTab.tsx';
@@ -40,7 +41,8 @@ export function App() {
   if (!run || !texts) {
     return (
       <main className="message" aria-busy>
-        <p>Loading…</p>
+        <p>{texts?.ui.loading ?? 'Loading…'}</p>
+        {texts && <RunStatus ui={texts.ui} />}
       </main>
     );
   }
@@ -61,6 +63,7 @@ export function App() {
         )}
         <LearnButton />
         <Notice ui={ui} />
+        <RunStatus ui={ui} />
       </header>
       {!learnOpen && (
         <SidePanel

@@ -259,11 +259,12 @@ test('a new input reruns the engine and the greedy answer is the sorted input', 
   const box = page.getByRole('textbox', { name: 'Input' });
   await box.fill('ccbaab');
   await box.press('Enter');
+  // The engine's worker answers later; the example's answer is also AABBCC, so wait on its input
+  const ids = async () => (await engineTensor('input_ids')).data.slice(0, 6);
+  await expect.poll(ids).toEqual(sort.parseInput('CCBAAB'));
   await expect(page.getByTestId('answer')).toHaveText('AABBCC');
   await expect(page.getByTestId('verdict')).toContainText('correct');
   await expect(page.getByTestId('input-error')).toBeEmpty();
-  const ids = await engineTensor('input_ids');
-  expect(ids.data.slice(0, 6)).toEqual(sort.parseInput('CCBAAB'));
   expect(await engineTensor('hook_probs')).not.toEqual(before);
 });
 

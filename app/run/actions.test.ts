@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeConfig } from '../../engine/model/config.ts';
 import { randomModel } from '../../engine/model/weights.ts';
 import { useStore } from '../store/index.ts';
-import { chooseModel } from './actions.ts';
+import { chooseModel, submitInput } from './actions.ts';
 import type { LoadedModel } from './session.ts';
 import { runSession, viewOf } from './session.ts';
 
@@ -15,6 +15,27 @@ function tiny(id: string, nLayer: number): LoadedModel {
 }
 
 const MODELS: Record<string, LoadedModel> = { two: tiny('two', 2), three: tiny('three', 3) };
+
+/** Holds each run's result at a gate until the test lets it through, in an order it picks. */
+const gate = vi.hoisted(() => ({ hold: false, open: [] as Array<() => void> }));
+
+vi.mock('./engine.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./engine.ts')>();
+  return {
+    ...real,
+    runOnEngine: async (...args: Parameters<typeof real.runOnEngine>) => {
+      // Computed (or refused) at once; handed back when the gate opens
+      const result = await real.runOnEngine(...args).then(
+        (session) => () => session,
+        (e: unknown) => () => {
+          throw e;
+        },
+      );
+      if (gate.hold) await new Promise<void>((resolve) => gate.open.push(resolve));
+      return result();
+    },
+  };
+});
 
 vi.mock('./load.ts', () => ({
   loadModel: (_base: string, id: string) => Promise.resolve(MODELS[id]),
@@ -41,5 +62,81 @@ describe('switching models', () => {
     stop();
     expect(seen).toEqual([]);
     expect(useStore.getState().inputError).toBeNull();
+  });
+});
+
+afterEach(() => {
+  gate.hold = false;
+  for (const open of gate.open.splice(0)) open();
+});
+
+describe('typing while a run computes', () => {
+  /** Shows the example of model `two` and records the input of every run shown after it. */
+  function start(): { seen: string[]; stop: () => void } {
+    const first = runSession(MODELS.two, MODELS.two.exampleInput);
+    const run = viewOf(first, 0);
+    useStore.setState({ run, stepCount: run.trace.steps.length, inputError: null });
+    const seen: string[] = [];
+    const stop = useStore.subscribe((s, prev) => {
+      if (s.run && s.run !== prev.run) seen.push(s.run.session.input);
+    });
+    return { seen, stop };
+  }
+
+  /** Submits two inputs, the newer typed once the older is computed and held at the gate. */
+  async function overlapping(older: string, newer: string) {
+    gate.hold = true;
+    const first = submitInput(older);
+    await vi.waitFor(() => expect(gate.open).toHaveLength(1));
+    const second = submitInput(newer);
+    await vi.waitFor(() => expect(gate.open).toHaveLength(2));
+    /** Lets the next held run return, and waits for its outcome. */
+    const release = (run: Promise<boolean>) => {
+      gate.open.shift()!();
+      return run;
+    };
+    return { older: () => release(first), newer: () => release(second) };
+  }
+
+  it('shows the newest input even when an older run returns after it', async () => {
+    const { seen, stop } = start();
+    const runs = await overlapping('1 1', '2 3');
+    expect(useStore.getState().pending).toEqual({ modelId: 'two', input: '2 3' });
+    expect(await runs.older()).toBe(false); // the older run returns first
+    expect(await runs.newer()).toBe(true);
+    stop();
+    expect(seen).toEqual(['2 3']);
+    expect(useStore.getState().pending).toBeNull();
+  });
+
+  it('keeps the run shown and the reason for refused input, unless a newer input replaced it', async () => {
+    const { seen, stop } = start();
+    expect(await submitInput('0 9')).toBe(false);
+    expect(useStore.getState().inputError).toMatch(/token id 9 at position 1 is not allowed/);
+    expect(seen).toEqual([]);
+    useStore.getState().setInputError(null); // as editing the box does
+
+    const runs = await overlapping('0 9', '3 2');
+    expect(await runs.older()).toBe(false); // refused after the newer input was typed
+    expect(useStore.getState().inputError).toBeNull();
+    expect(await runs.newer()).toBe(true);
+    stop();
+    expect(seen).toEqual(['3 2']);
+    expect(useStore.getState().inputError).toBeNull();
+  });
+});
+
+describe('runs that a newer request replaced before their turn', () => {
+  it('are skipped, never computed', async () => {
+    const first = runSession(MODELS.two, MODELS.two.exampleInput);
+    useStore.setState({ run: viewOf(first, 0), inputError: null });
+    const asked: string[] = [];
+    const stop = useStore.subscribe((s, prev) => {
+      if (s.run && s.run !== prev.run) asked.push(s.run.session.input);
+    });
+    const all = [submitInput('0 0'), submitInput('1 1'), submitInput('2 2')];
+    expect(await Promise.all(all)).toEqual([false, false, true]);
+    stop();
+    expect(asked).toEqual(['2 2']);
   });
 });

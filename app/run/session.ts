@@ -61,28 +61,48 @@ export function parsePrompt(loaded: LoadedModel, text: string): number[] {
   return ids;
 }
 
+/** What the engine computes for one input: the prompt ids, the greedy answer and every pass. */
+export interface Generated {
+  /** Prompt ids (P). */
+  readonly prompt: readonly number[];
+  /** Greedy answer (A). */
+  readonly answer: readonly number[];
+  /** One forward pass per generation step (A). */
+  readonly passes: readonly ForwardResult[];
+}
+
 /**
- * Parses the input and runs greedy generation, one pass per answer token.
+ * Parses the input and runs greedy generation, one pass per answer token: the engine's part of
+ * a session (the one the worker runs).
  * @throws InputError for input the task does not accept
  */
-export function runSession(loaded: LoadedModel, text: string): Session {
+export function generateFor(loaded: LoadedModel, text: string): Generated {
   const prompt = parsePrompt(loaded, text);
+  const n = loaded.task?.answerLength ?? FREE_ANSWER_LENGTH;
+  const { answer, passes } = generate(loaded.model, prompt, n);
+  return { prompt, answer, passes };
+}
+
+/** The session of what the engine computed: the input as the task writes it, and the verdict. */
+export function sessionOf(loaded: LoadedModel, { prompt, answer, passes }: Generated): Session {
   const { task } = loaded;
-  const { answer, passes } = generate(
-    loaded.model,
-    prompt,
-    task?.answerLength ?? FREE_ANSWER_LENGTH,
-  );
-  const expected = task ? task.expected(prompt) : null;
   return {
     loaded,
     input: task ? task.format(prompt) : prompt.join(' '),
     prompt,
     answer,
-    expected,
+    expected: task ? task.expected(prompt) : null,
     correct: task ? task.check(prompt, answer) : null,
     passes,
   };
+}
+
+/**
+ * Parses the input and runs greedy generation on this thread.
+ * @throws InputError for input the task does not accept
+ */
+export function runSession(loaded: LoadedModel, text: string): Session {
+  return sessionOf(loaded, generateFor(loaded, text));
 }
 
 /** Layouts by trace: switching back to a generation step reuses its layout. */

@@ -33,6 +33,13 @@ export interface RunResult {
   readonly gen: number;
 }
 
+/** What a run in progress computes. */
+export interface PendingRun {
+  readonly modelId: string;
+  /** The input it reads; null for the model's example. */
+  readonly input: string | null;
+}
+
 export interface RunSlice {
   status: 'loading' | 'ready' | 'error';
   /** What went wrong, as the engine or loader said it. */
@@ -43,8 +50,8 @@ export interface RunSlice {
   inputError: string | null;
   /** What of the page's link could not be shown (a step or block the model lacks), or null. */
   notice: string | null;
-  /** A model is loading or running after a person asked for it. */
-  busy: boolean;
+  /** The run the engine is computing (the run shown stays until it is ready), or null. */
+  pending: PendingRun | null;
   /** The shipped models a person can pick. */
   models: readonly ModelEntry[];
   setRun: (run: RunResult, texts: Texts) => void;
@@ -59,7 +66,7 @@ export interface RunSlice {
   switchRun: (run: RunResult) => void;
   setError: (message: string) => void;
   setInputError: (message: string | null) => void;
-  setBusy: (busy: boolean) => void;
+  setPending: (pending: PendingRun | null) => void;
   setNotice: (notice: string | null) => void;
   setModels: (models: readonly ModelEntry[]) => void;
 }
@@ -75,7 +82,7 @@ export const createRunSlice: StateCreator<
   run: null,
   texts: null,
   inputError: null,
-  busy: false,
+  pending: null,
   notice: null,
   models: [],
   setRun: (run, texts) => set({ run, texts, status: 'ready', error: null }),
@@ -97,7 +104,7 @@ export const createRunSlice: StateCreator<
   },
   setError: (message) => set({ status: 'error', error: message }),
   setInputError: (inputError) => set({ inputError }),
-  setBusy: (busy) => set({ busy }),
+  setPending: (pending) => set({ pending }),
   setNotice: (notice) => set({ notice }),
   setModels: (models) => set({ models }),
 });

@@ -33,7 +33,7 @@ export function InputBox({ run, labels }: InputBoxProps) {
       className="io-input"
       onSubmit={(e) => {
         e.preventDefault();
-        submitInput(text);
+        void submitInput(text);
       }}
     >
       <label className="io-row">

@@ -1,6 +1,7 @@
 /**
  * The model picker: every model assets/models/index.json ships (and the random-weights model
- * when the URL asked for one). Switching loads the model and starts the timeline over.
+ * when the URL asked for one). Switching loads the model and starts the timeline over; it stays
+ * usable while a run computes (the newest choice wins).
  */
 import { useStore } from '../../store/index.ts';
 import type { RunResult } from '../../store/run.ts';
@@ -14,7 +15,7 @@ export interface ModelPickerProps {
 
 export function ModelPicker({ run, labels }: ModelPickerProps) {
   const models = useStore((s) => s.models);
-  const busy = useStore((s) => s.busy);
+  const busy = useStore((s) => s.pending !== null);
   const ui = useStore((s) => s.texts?.ui ?? {});
   const listed = models.some((m) => m.id === run.modelId);
   return (
@@ -23,7 +24,6 @@ export function ModelPicker({ run, labels }: ModelPickerProps) {
       <select
         value={run.modelId}
         title={modelLabel(ui, run.modelId, run.modelName)}
-        disabled={busy}
         aria-busy={busy}
         onChange={(e) => void chooseModel(e.target.value)}
       >
