@@ -10,7 +10,7 @@ import { INPUT_IDS } from '../../engine/trace.ts';
 import { useStore } from '../store/index.ts';
 import type { RunResult } from '../store/run.ts';
 import { makeBlockLook, setBlockState, type BlockLook } from './blockMaterial.ts';
-import { cellColors } from './cells.ts';
+import { blockColors } from './cells.ts';
 import type { SceneBlock } from './layout.ts';
 import { subscribeMarks } from './marks.ts';
 import { blockState, readsByStep } from './timeline.ts';
@@ -40,7 +40,7 @@ export function Blocks({ run }: BlocksProps) {
   const looks = useMemo(
     () =>
       run.layout.blocks.map((b): BlockLook => {
-        const rgba = cellColors(valuesOf(run, b), b.grid, b.role); // (height, width, 4)
+        const rgba = blockColors(valuesOf(run, b), b.grid, b.role); // (height, width, 4)
         return makeBlockLook(rgba, b.grid, b.role);
       }),
     [run],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_SCALE, MASKED_RGB, WEIGHT_SCALE, cellColors, poolCells } from './cells.ts';
+import {
+  ACTIVATION_SCALE,
+  MASKED_RGB,
+  WEIGHT_SCALE,
+  blockColors,
+  cellColors,
+  poolCells,
+} from './cells.ts';
 import { gridFor, makeGrid } from './grid.ts';
 
 describe('cell colours', () => {
@@ -29,5 +36,18 @@ describe('cell colours', () => {
     expect([...act.slice(8, 11)]).toEqual([...ACTIVATION_SCALE.positive]);
     const w = cellColors(data, g, 'weight');
     expect([...w.slice(8, 11)]).toEqual([...WEIGHT_SCALE.positive]);
+  });
+});
+
+describe('block colours across runs', () => {
+  it('colours a weight once per grid and an activation every time', () => {
+    const data = Float32Array.from([1, -2, 3, -4, 5, -6]);
+    const g = gridFor([2, 3], ['pos', 'd_model']);
+    const first = blockColors(data, g, 'weight');
+    expect(blockColors(data, { ...g }, 'weight')).toBe(first);
+    expect([...first]).toEqual([...cellColors(data, g, 'weight')]);
+    const other = gridFor([3, 2], ['pos', 'd_model']);
+    expect(blockColors(data, other, 'weight')).not.toBe(first);
+    expect(blockColors(data, g, 'activation')).not.toBe(blockColors(data, g, 'activation'));
   });
 });

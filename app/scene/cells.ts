@@ -119,3 +119,21 @@ export function cellColors(data: Float32Array, g: CellGrid, role: BlockRole): Ui
   }
   return rgba;
 }
+
+/** Weight texels by tensor data, with the grid they were made for. */
+const weightTexels = new WeakMap<Float32Array, { key: string; rgba: Uint8Array }>();
+
+/**
+ * cellColors, kept per weight tensor: a model's weights are the same in every run, so a new
+ * input recolours only the activations (GPT-2 small's weights take seconds to colour).
+ * The texels returned for weights are shared: read them, never write them.
+ */
+export function blockColors(data: Float32Array, g: CellGrid, role: BlockRole): Uint8Array {
+  if (role !== 'weight') return cellColors(data, g, role);
+  const key = JSON.stringify(g);
+  const kept = weightTexels.get(data);
+  if (kept?.key === key) return kept.rgba;
+  const rgba = cellColors(data, g, role);
+  weightTexels.set(data, { key, rgba });
+  return rgba;
+}
