@@ -48,34 +48,88 @@ export function frameBox(
   lens: Lens,
   margin: number,
 ): Shot {
-  const { width: W, height: H, insets: i } = lens;
-  const freeW = Math.max(1, W - i.left - i.right);
-  const freeH = Math.max(1, H - i.top - i.bottom);
   const center = new Vector3(
     (box.min[0] + box.max[0]) / 2,
     (box.min[1] + box.max[1]) / 2,
     (box.min[2] + box.max[2]) / 2,
   );
-  const w = (box.max[0] - box.min[0]) * (1 + 2 * margin);
-  const h = (box.max[1] - box.min[1]) * (1 + 2 * margin);
-  const tanHalf = Math.tan((lens.fov * Math.PI) / 360);
-
-  // Distance at which the box fills the free region: seen at an angle its width shrinks by
-  // cos(azimuth) and its height by sin(polar)
-  const fitH = ((h * Math.sin(polar)) / 2 / tanHalf) * (H / freeH);
-  const fitW = ((w * Math.abs(Math.cos(azimuth))) / 2 / (tanHalf * (W / H))) * (W / freeW);
-  const distance = Math.max(fitH, fitW);
-
-  // Look past the box's centre so that it lands in the middle of the free region
-  const dir = new Vector3().setFromSphericalCoords(1, polar, azimuth);
+  const dir = new Vector3().setFromSphericalCoords(1, polar, azimuth); // target → camera
   const right = new Vector3().crossVectors(WORLD_UP, dir).normalize();
   const up = new Vector3().crossVectors(dir, right);
-  const worldPerPx = (2 * distance * tanHalf) / H;
-  const target = center
-    .clone()
-    .addScaledVector(right, -((i.left - i.right) / 2) * worldPerPx)
-    .addScaledVector(up, ((i.top - i.bottom) / 2) * worldPerPx);
-  return { position: target.clone().addScaledVector(dir, distance), target };
+
+  // Each corner in the camera's axes, relative to the centre (depth: towards the camera)
+  const corners: [number, number, number][] = [];
+  const o = new Vector3();
+  for (let k = 0; k < 8; k++) {
+    o.set(
+      (k & 1 ? box.max[0] : box.min[0]) - center.x,
+      (k & 2 ? box.max[1] : box.min[1]) - center.y,
+      (k & 4 ? box.max[2] : box.min[2]) - center.z,
+    );
+    corners.push([o.dot(right), o.dot(up), o.dot(dir)]);
+  }
+
+  // The free region as tangents of the view: x/depth and y/depth it may span, with the margin
+  const tanV = Math.tan((lens.fov * Math.PI) / 360);
+  const tanU = tanV * (lens.width / lens.height);
+  const across = freeSpan(lens.width, lens.insets.left, lens.insets.right, tanU, margin);
+  const down = freeSpan(lens.height, lens.insets.bottom, lens.insets.top, tanV, margin);
+  const xs = corners.map(([x, , z]) => [x, z] as const);
+  const ys = corners.map(([, y, z]) => [y, z] as const);
+
+  // The nearest distance at which both axes fit: fitting only gets easier further away
+  const nearest = Math.max(...corners.map((c) => c[2]));
+  const size = Math.max(1e-9, ...corners.map((c) => Math.hypot(c[0], c[1], c[2])));
+  const fits = (d: number) => shift(xs, across, d) !== null && shift(ys, down, d) !== null;
+  let lo = nearest + size * 1e-6;
+  let hi = lo + size;
+  while (!fits(hi)) hi = lo + (hi - lo) * 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  const a = shift(xs, across, hi)!;
+  const b = shift(ys, down, hi)!;
+
+  const target = center.clone().addScaledVector(right, a).addScaledVector(up, b);
+  return { position: target.clone().addScaledVector(dir, hi), target };
+}
+
+/** Tangents of the view a free region spans along one axis, shrunk about its middle by margin. */
+function freeSpan(
+  px: number,
+  startInset: number,
+  endInset: number,
+  tan: number,
+  margin: number,
+): readonly [number, number] {
+  let lo = -1 + (2 * startInset) / px;
+  let hi = 1 - (2 * endInset) / px;
+  // Panels that leave no room: frame in the whole canvas
+  if (hi - lo < 0.05) [lo, hi] = [-1, 1];
+  const mid = (lo + hi) / 2;
+  const half = (hi - lo) / 2 / (1 + 2 * margin);
+  return [(mid - half) * tan, (mid + half) * tan];
+}
+
+/**
+ * Where the camera may stand sideways (one axis) so that every point, given as (offset, depth
+ * towards the camera), falls inside the span at distance d: the middle of that range, or null.
+ */
+function shift(
+  points: readonly (readonly [number, number])[],
+  [lo, hi]: readonly [number, number],
+  d: number,
+): number | null {
+  // A point at offset x and depth d - z shows where lo <= (x - s) / (d - z) <= hi
+  let min = -Infinity;
+  let max = Infinity;
+  for (const [x, z] of points) {
+    min = Math.max(min, x - hi * (d - z));
+    max = Math.min(max, x - lo * (d - z));
+  }
+  return min <= max ? (min + max) / 2 : null;
 }
 
 /**
