@@ -62,8 +62,8 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     };
     const home = (glide: boolean) =>
       shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, HOME_MARGIN, glide);
-    const follow = (step: number) =>
-      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, true);
+    const follow = (step: number, glide = true) =>
+      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, glide);
 
     // The last shot asked for, taken again when a side panel folds or unfolds
     let again = () => home(true);
@@ -73,7 +73,10 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     };
     let frame = 0;
 
-    home(false);
+    // A run opened on a step inside the trace (a link, a rerun mid-way) frames that step
+    const first = useStore.getState();
+    if (first.follow && first.step < first.stepCount - 1) take(() => follow(first.step, false));
+    else home(false);
     const stop = useStore.subscribe((s, prev) => {
       // Another run's layout is framed by the rig React draws for it
       if (s.run?.trace !== trace) return;
