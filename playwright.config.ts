@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.ts';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its own preview server beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // One build, one preview server, one browser; tests wait on app state, never on frame rates.
 export default defineConfig({
