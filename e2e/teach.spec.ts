@@ -326,7 +326,12 @@ test('the scale view draws every architecture in a few draw calls and flies out 
   const before = await page.evaluate(() => window.__glassboxScale!.drawCalls);
   expect(before).toBeGreaterThan(0);
   expect(before).toBeLessThanOrEqual(4);
-  await page.waitForTimeout(3000);
+  // The flight ends with every tower, GPT-3's 96 layers included, inside the canvas
+  await page.waitForFunction(() => window.__glassboxScale!.towersInView().every(Boolean), null, {
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => window.__glassboxScale!.towersInView().length)).toBe(6);
+  await page.waitForTimeout(500);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/scale-gpt3.png` });
   await page.getByTestId('scale-view').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('scale-view')).toHaveCount(0);

@@ -38,6 +38,14 @@ export function Controls({ run, ui }: ControlsProps) {
   const headStart = run.trace.steps.findIndex(
     (s) => s.layer === null && s.index > 0 && s.name.startsWith('ln_final'),
   );
+  const step = useStore((s) => s.step);
+  const sections = [
+    { step: 0, name: ui.embedding },
+    ...marks.map((m) => ({ step: m.step, name: fill(ui.layerOption, { layer: m.layer }) })),
+    { step: headStart, name: ui.head },
+  ];
+  // The section the current step is in, shown by the menu until a person picks another
+  const here = sections.filter((s) => s.step <= step).pop() ?? sections[0];
   const go = (f: () => void) => () => {
     setPlaying(false);
     f();
@@ -102,15 +110,13 @@ export function Controls({ run, ui }: ControlsProps) {
           }}
         >
           <option value="" disabled>
-            …
+            {fill(ui.layerNow, { section: here.name })}
           </option>
-          <option value={0}>{ui.embedding}</option>
-          {marks.map((m) => (
-            <option key={m.layer} value={m.step}>
-              {fill(ui.layerOption, { layer: m.layer })}
+          {sections.map((s) => (
+            <option key={s.step} value={s.step}>
+              {s.name}
             </option>
           ))}
-          <option value={headStart}>{ui.head}</option>
         </select>
       </label>
       <label>

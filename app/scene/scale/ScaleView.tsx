@@ -53,15 +53,20 @@ export function ScaleView({ run }: { run: RunResult }) {
 
   return (
     <div className="scale-view" data-testid="scale-view" data-out={out}>
-      <Canvas camera={{ fov: FOV, position: [0, 0, 100] }} gl={{ logarithmicDepthBuffer: true }}>
+      <Canvas
+        frameloop="demand"
+        camera={{ fov: FOV, position: [0, 0, 100] }}
+        gl={{ logarithmicDepthBuffer: true }}
+      >
         <color attach="background" args={['#0a0d13']} />
         <ambientLight intensity={0.9} />
         <directionalLight position={[1, 2, 3]} intensity={1.6} />
         <ScaleTowers layout={layout} />
         <ScaleCamera target={out ? layout.bounds : layout.towers[0].box} far={size * 20} />
-        <ScaleProbe out={out} />
+        <ScaleProbe out={out} layout={layout} />
       </Canvas>
-      <div className="scale-bar">
+      {/* The camera frames the towers above this bar, not behind it */}
+      <div className="scale-bar" data-inset="bottom">
         <strong>{t.title}</strong>
         <button type="button" onClick={() => setOut(!out)}>
           {out ? t.back : t.fly}
