@@ -110,4 +110,12 @@ describe('forward', () => {
     expect(() => forward(huge, [0, 1])).toThrow(WeightError);
     expect(() => forward(huge, [0, 1])).toThrow(/overflowed/);
   });
+
+  it('reports a NaN weight met on the way instead of answering around it', () => {
+    // A NaN in one query weight reaches every score row of its head, then the logits
+    const broken = randomModel(config, 2);
+    broken.weights.get('transformer.h.0.attn.c_attn.weight')!.data[0] = NaN;
+    expect(() => forward(broken, [0, 1])).toThrow(WeightError);
+    expect(() => forward(broken, [0, 1])).toThrow(/produced NaN/);
+  });
 });

@@ -247,9 +247,12 @@ export function forward(model: Model, tokenIds: ArrayLike<number>): ForwardResul
   const logits = linear(lnF, w(LM_HEAD), null, 'vocab'); // (T, V)
   const bad = logits.data.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
+    const where = `logit ${bad % config.vocabSize} at position ${Math.floor(bad / config.vocabSize)}`;
     throw new WeightError(
-      `the forward pass overflowed: logit ${bad % config.vocabSize} at position ` +
-        `${Math.floor(bad / config.vocabSize)} is ${logits.data[bad]}; the weights are too large`,
+      Number.isNaN(logits.data[bad])
+        ? `the forward pass produced NaN (${where}): a weight is not a number, or a value ` +
+            'overflowed on the way'
+        : `the forward pass overflowed: ${where} is ${logits.data[bad]}; the weights are too large`,
     );
   }
   record('hook_logits', 'unembed', null, ['ln_final.hook_out', LM_HEAD], logits, FORMULA.logits);

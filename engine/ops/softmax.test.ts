@@ -24,7 +24,14 @@ describe('softmax', () => {
     expect(Array.from(p.data)).toEqual([0.5, 0, 0.5]);
   });
 
-  it('returns zeros, not NaN, for a row with no finite entry', () => {
+  it('keeps a NaN visible: a row holding one comes out all NaN, the other rows as usual', () => {
+    const src = new Float32Array([1, NaN, 1, 0, 0, -Infinity]);
+    const p = softmax(tensor(src, [2, 3], ['pos', 'vocab']));
+    expect(Array.from(p.data.slice(0, 3)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(p.data.slice(3))).toEqual([0.5, 0.5, 0]);
+  });
+
+  it('returns zeros, not NaN, for a row whose every entry is masked', () => {
     const p = softmax(tensor(new Float32Array([-Infinity, -Infinity]), [1, 2], ['pos', 'vocab']));
     expect(Array.from(p.data)).toEqual([0, 0]);
   });

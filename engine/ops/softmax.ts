@@ -9,16 +9,26 @@ import { tensor, type Tensor } from '../tensor.ts';
 
 /**
  * Softmax of `rows` rows of length n, from src into out (both flat (R, N)).
- * Entries of -Infinity get weight exactly 0. A row with no finite entry has nothing to weigh and
- * comes out all zeros rather than NaN.
+ * Entries of -Infinity get weight exactly 0. A row of nothing but -Infinity (every entry masked)
+ * has nothing to weigh and comes out all zeros. A row holding a NaN comes out all NaN, so that a
+ * broken value upstream shows instead of vanishing.
  */
 export function softmaxRows(out: Float32Array, src: Float32Array, rows: number, n: number): void {
   for (let r = 0; r < rows; r++) {
     const row = r * n;
 
-    // Pass 1: the row maximum.
+    // Pass 1: the row maximum, and whether the row holds a NaN.
     let max = -Infinity;
-    for (let i = 0; i < n; i++) if (src[row + i] > max) max = src[row + i];
+    let nan = false;
+    for (let i = 0; i < n; i++) {
+      const v = src[row + i];
+      if (v > max) max = v;
+      else if (v !== v) nan = true;
+    }
+    if (nan) {
+      out.fill(NaN, row, row + n);
+      continue;
+    }
     if (max === -Infinity) {
       out.fill(0, row, row + n);
       continue;

@@ -20,6 +20,16 @@ describe('parseFlags', () => {
     );
   });
 
+  it('takes counts in decimal digits only', () => {
+    for (const v of ['1e2', '0x10', '1.5', 'abc', ' ']) {
+      expectUsage(
+        ['--task', 'sort', '--steps', v],
+        `--steps must be a whole number of at least 1 (got ${v})`,
+      );
+    }
+    expect(parseFlags(['--task', 'sort', '--steps', '100']).settings.steps).toBe(100);
+  });
+
   it('says what --lr allows when given a negative number', () => {
     expectUsage(
       ['--task', 'sort', '--lr', '-1'],

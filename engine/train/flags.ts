@@ -60,7 +60,8 @@ function joinNegativeValues(argv: readonly string[]): string[] {
 function wholeFlag(name: string, v: string | undefined, min: number, max = Infinity) {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
+  // Written in decimal digits: 1e2 and 0x10 are numbers, but not what a person means by a count
+  if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new UsageError(`--${name} must be a whole number ${range} (got ${v})`);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,13 @@ describe('prepareOutDir', () => {
   it('refuses an --out below a file', () => {
     expect(() => prepareOutDir('/dev/null/x')).toThrow(
       'cannot write to --out /dev/null/x: part of the path is a file, not a directory',
+    );
+  });
+
+  // Linux's /proc takes no new directories; Node 20's recursive mkdir spun there for ever
+  it.skipIf(!existsSync('/proc/self'))('refuses an --out where no directory can be made', () => {
+    expect(() => prepareOutDir('/proc/glassbox/out')).toThrow(
+      'cannot write to --out /proc/glassbox/out: the directory cannot be made there',
     );
   });
 

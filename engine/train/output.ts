@@ -59,13 +59,32 @@ function readIndex(out: string): ModelIndex {
 }
 
 /**
+ * Makes a directory and its missing parents one level at a time. (Node 20's recursive mkdirSync
+ * retries for ever where the kernel answers ENOENT to a mkdir, as it does under /proc.)
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    // The parent exists, so ENOENT here means it takes no new directories
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('the directory cannot be made there');
+    }
+    throw e;
+  }
+}
+
+/**
  * Makes the output directory (with its parents) and checks that it takes files and that its
  * index.json, if any, can be updated.
  * @throws OutputError saying why the directory cannot be used
  */
 export function prepareOutDir(out: string): void {
   try {
-    mkdirSync(out, { recursive: true });
+    makeDirs(path.resolve(out));
     if (!statSync(out).isDirectory()) throw Object.assign(new Error(), { code: 'EEXIST' });
     const probe = path.join(out, PROBE_FILE);
     writeFileSync(probe, '');
