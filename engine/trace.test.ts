@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeConfig, type ModelConfig } from './model/config.ts';
 import { forward } from './model/gpt.ts';
 import { randomModel } from './model/weights.ts';
-import { INPUT_IDS, stepNames, type Trace } from './trace.ts';
+import { getStep, INPUT_IDS, otherNames, stepIndexOf, stepNames, type Trace } from './trace.ts';
 
 // T = 5 tokens, C = 12, nh = 3, hs = 4, M = 48, V = 11.
 const T = 5;
@@ -49,6 +49,17 @@ describe('trace', () => {
   it('records exactly stepNames(config), in order, for a 2-layer model', () => {
     const model = randomModel(base, 5);
     checkTrace(forward(model, ids).trace, base, model.weights);
+  });
+
+  it('answers every TransformerLens hook_resid_pre: block l > 0 reads block l - 1 output', () => {
+    const { trace } = forward(randomModel(base, 5), ids);
+    expect(getStep(trace, 'blocks.0.hook_resid_pre').name).toBe('blocks.0.hook_resid_pre');
+    expect(getStep(trace, 'blocks.1.hook_resid_pre').name).toBe('blocks.0.hook_resid_post');
+    expect(getStep(trace, 'blocks.1.ln1.hook_mean').inputs).toEqual(['blocks.0.hook_resid_post']);
+    expect(stepIndexOf(trace, 'blocks.2.hook_resid_pre')).toBe(-1); // there is no block 2
+    expect(otherNames('blocks.0.hook_resid_post', base)).toEqual(['blocks.1.hook_resid_pre']);
+    expect(otherNames('blocks.1.hook_resid_post', base)).toEqual([]);
+    expect(otherNames('blocks.1.hook_resid_mid', base)).toEqual([]);
   });
 
   it('names the axes of attention steps as the legend says', () => {

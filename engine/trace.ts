@@ -9,6 +9,7 @@
  * Shapes (T tokens, C = nEmbd, nh heads, hs = C / nh, V vocab, M = mlpRatio * C):
  *   hook_embed, hook_pos_embed            (pos, d_model)         (T, C)
  *   blocks.0.hook_resid_pre               (pos, d_model)         (T, C)
+ *     (blocks.{l}.hook_resid_pre for l > 0 is blocks.{l-1}.hook_resid_post: see recordedName)
  *   *.hook_mean, *.hook_scale             (pos)                  (T)
  *   *.hook_normalized, *.hook_out         (pos, d_model)         (T, C)
  *   attn.hook_qkv                         (pos, d_qkv)           (T, 3C)
@@ -109,9 +110,39 @@ export function stepNames(config: ModelConfig): string[] {
   return names;
 }
 
-/** The step with a given name. @throws Error when the trace has no such step. */
+/** `blocks.{l}.hook_resid_pre`, a block's residual input. */
+const RESID_PRE = /^blocks\.(\d+)\.hook_resid_pre$/;
+/** `blocks.{l}.hook_resid_post`, a block's output. */
+const RESID_POST = /^blocks\.(\d+)\.hook_resid_post$/;
+
+/**
+ * The recorded name behind a TransformerLens name that has no step of its own: the residual
+ * input of block l > 0 is block l - 1's output, recorded once, as `blocks.{l-1}.hook_resid_post`.
+ * Any other name is its own.
+ */
+export function recordedName(name: string): string {
+  const m = RESID_PRE.exec(name);
+  return m && Number(m[1]) > 0 ? `blocks.${Number(m[1]) - 1}.hook_resid_post` : name;
+}
+
+/** The other TransformerLens names of a recorded step (block l's output is l + 1's input). */
+export function otherNames(name: string, config: ModelConfig): string[] {
+  const m = RESID_POST.exec(name);
+  const next = m ? Number(m[1]) + 1 : config.nLayer;
+  return next < config.nLayer ? [`blocks.${next}.hook_resid_pre`] : [];
+}
+
+/** Index of the step recording a name (its own or a TransformerLens name for it), -1 for none. */
+export function stepIndexOf(trace: Trace, name: string): number {
+  const pre = RESID_PRE.exec(name);
+  if (pre && Number(pre[1]) >= trace.config.nLayer) return -1;
+  const recorded = recordedName(name);
+  return trace.steps.findIndex((s) => s.name === recorded);
+}
+
+/** The step recording a name (see stepIndexOf). @throws Error when the trace has no such step. */
 export function getStep(trace: Trace, name: string): Step {
-  const step = trace.steps.find((s) => s.name === name);
+  const step = trace.steps[stepIndexOf(trace, name)];
   if (!step) throw new Error(`trace has no step named '${name}'`);
   return step;
 }

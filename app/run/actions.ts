@@ -6,6 +6,8 @@
  * Input the task refuses leaves the last good run on screen with the reason beside the box.
  */
 import { InputError } from '../../engine/errors.ts';
+import { stepIndexOf } from '../../engine/trace.ts';
+import { blockOf } from '../scene/layout.ts';
 import { useStore } from '../store/index.ts';
 import type { PendingRun } from '../store/run.ts';
 import { readUrl, syncUrl } from '../store/url.ts';
@@ -82,16 +84,17 @@ export async function boot(): Promise<void> {
     const run = viewOf(session, (url.gen ?? passes) - 1);
     store.setRun(run, texts);
     store.setInputError(error);
-    const named = url.step ? run.trace.steps.findIndex((s) => s.name === url.step) : -1;
+    const named = url.step ? stepIndexOf(run.trace, url.step) : -1;
     store.setStepCount(run.trace.steps.length, named >= 0 ? named : undefined);
-    if (url.select && run.layout.byId.has(url.select)) store.setSelected(url.select);
+    const picked = url.select ? blockOf(run.layout, url.select) : undefined;
+    if (picked) store.setSelected(picked.id);
 
     // Parts of the link this model cannot show: say so, and show the rest
     const { ui } = texts;
     const notices = [
       url.gen !== null && url.gen > passes && fill(ui.badGen, { gen: url.gen, count: passes }),
       url.step && named < 0 && fill(ui.badStep, { step: url.step }),
-      url.select && !run.layout.byId.has(url.select) && fill(ui.badSelect, { select: url.select }),
+      url.select && !picked && fill(ui.badSelect, { select: url.select }),
       url.badGen ? fill(ui.badGenText, { gen: url.badGen }) : null,
     ].filter((n): n is string => typeof n === 'string');
     store.setNotice(notices.length ? notices.join(' ') : null);

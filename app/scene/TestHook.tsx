@@ -8,6 +8,7 @@ import { addAfterEffect, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import { useStore } from '../store/index.ts';
 import type { SceneLayout } from './layout.ts';
+import { stepIndexOf } from '../../engine/trace.ts';
 import { blockTensor } from '../panels/inspect/blockTensor.ts';
 
 /** A block's projected centre in page pixels; onScreen when it lies inside the canvas. */
@@ -71,8 +72,10 @@ export function TestHook({ layout }: TestHookProps) {
         const name = s.run?.trace.steps[s.step]?.name ?? '';
         return { index: s.step, name, count: s.stepCount };
       },
-      stepIndexOf: (name) =>
-        useStore.getState().run?.trace.steps.findIndex((s) => s.name === name) ?? -1,
+      stepIndexOf: (name) => {
+        const trace = useStore.getState().run?.trace;
+        return trace ? stepIndexOf(trace, name) : -1;
+      },
       blocks: () => {
         const { camera, gl } = get();
         const rect = gl.domElement.getBoundingClientRect();

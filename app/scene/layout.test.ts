@@ -139,6 +139,12 @@ describe('layout of a tied, sinusoidal config', () => {
     expect(wte.label.text).toContain('= lm_head');
   });
 
+  it("finds TransformerLens's hook_resid_pre of a later block in the block before's output", () => {
+    expect(layout.byId.has('blocks.1.hook_resid_pre')).toBe(false);
+    expect(blockOf(layout, 'blocks.1.hook_resid_pre')!.id).toBe('blocks.0.hook_resid_post');
+    expect(blockOf(layout, 'blocks.0.hook_resid_pre')!.id).toBe('blocks.0.hook_resid_pre');
+  });
+
   it('has no position table block when positions are sinusoids', () => {
     expect(layout.byId.has('transformer.wpe.weight')).toBe(false);
     expect(layout.byId.get('hook_pos_embed')?.role).toBe('activation');

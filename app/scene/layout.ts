@@ -11,7 +11,7 @@
  */
 import type { Axis } from '../../engine/tensor.ts';
 import type { Trace } from '../../engine/trace.ts';
-import { INPUT_IDS } from '../../engine/trace.ts';
+import { INPUT_IDS, recordedName } from '../../engine/trace.ts';
 import { gridFor, type CellGrid } from './grid.ts';
 
 /** Weights, the input token ids, or activations written by a step. */
@@ -214,6 +214,11 @@ export function layoutScene(
   const tied = config.tiedLmHead;
   const aliases = new Map<string, string>();
   if (tied) aliases.set('lm_head.weight', 'transformer.wte.weight');
+  // TransformerLens names a block's input after block 0; the engine records it once
+  for (let l = 1; l < config.nLayer; l++) {
+    const name = `blocks.${l}.hook_resid_pre`;
+    aliases.set(name, recordedName(name));
+  }
 
   // Every tensor the plan may name, with its role and grid
   const pending = new Map<string, Pending>();

@@ -13,7 +13,7 @@ import { CopyButtons } from './CopyButtons.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { describeHover } from './hover.ts';
 import { formatF32, tensorStats } from './tensorView.ts';
-import { INPUT_IDS } from '../../../engine/trace.ts';
+import { INPUT_IDS, otherNames } from '../../../engine/trace.ts';
 
 export interface TensorDetailsProps {
   run: RunResult;
@@ -56,6 +56,11 @@ export function TensorDetails({ run, texts, bt, onClose }: TensorDetailsProps) {
       <code className="trace-name" data-testid="inspect-name">
         {block.id}
       </code>
+      {step && otherNames(step.name, run.trace.config).length > 0 && (
+        <p className="inspect-alias">
+          {fill(l.alsoNamed, { names: otherNames(step.name, run.trace.config).join(', ') })}
+        </p>
+      )}
       <p className="inspect-shape">
         {l.shape}: {tensor.shape.join(' × ')} ({tensor.axes.join(', ')})
       </p>
