@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearBackward } from './linear-grad.ts';
+import { linearBackward, matmulBackward } from './linear-grad.ts';
 import { dot, numericGrad, randomF64, relError } from '../train/gradcheck.ts';
 
 // Float64 checks: analytic gradients against central differences of L = sum(y * R).
@@ -66,5 +66,44 @@ describe('linearBackward', () => {
     linearBackward(...args, { dx: null, dW: gW, db: null });
     linearBackward(...args, { dx: null, dW: gW, db: null });
     for (let i = 0; i < gW.length; i++) expect(gW[i]).toBeCloseTo(2 * dW[i], 12);
+  });
+});
+
+describe('matmulBackward', () => {
+  const [M, K, N] = [3, 4, 5];
+  const a = randomF64(M * K, 11); // (M, K)
+  const b = randomF64(K * N, 12); // (K, N)
+  const r = randomF64(M * N, 13); // dL/dc (M, N)
+  const product = () => {
+    const c = new Float64Array(M * N); // (M, N)
+    for (let m = 0; m < M; m++)
+      for (let n = 0; n < N; n++)
+        for (let k = 0; k < K; k++) c[m * N + n] += a[m * K + k] * b[k * N + n];
+    return c;
+  };
+  const loss = () => dot(product(), r);
+
+  it('matches finite differences for both operands', () => {
+    const da = new Float64Array(M * K);
+    const db = new Float64Array(K * N);
+    matmulBackward(a, b, r, { M, K, N }, da, db);
+    const errs = { a: relError(da, numericGrad(loss, a)), b: relError(db, numericGrad(loss, b)) };
+    console.log('matmul grad rel. errors', errs);
+    for (const e of Object.values(errs)) expect(e).toBeLessThan(TOL);
+  });
+
+  it('computes a hand example: [1, 2] @ [[3], [4]] with dL/dc = 10', () => {
+    const da = new Float64Array(2);
+    const db = new Float64Array(2);
+    matmulBackward(
+      Float64Array.of(1, 2),
+      Float64Array.of(3, 4),
+      Float64Array.of(10),
+      { M: 1, K: 2, N: 1 },
+      da,
+      db,
+    );
+    expect([...da]).toEqual([30, 40]);
+    expect([...db]).toEqual([10, 20]);
   });
 });

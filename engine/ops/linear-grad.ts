@@ -70,3 +70,48 @@ export function linearBackward(
     }
   }
 }
+
+/** Sizes of one matrix product c = a @ b. */
+export interface MatmulDims {
+  /** Rows of a and c. */
+  readonly M: number;
+  /** Columns of a, rows of b. */
+  readonly K: number;
+  /** Columns of b and c. */
+  readonly N: number;
+}
+
+/**
+ * Adds the gradients of c = a @ b given dL/dc.
+ * @param a  left operand (M, K)
+ * @param b  right operand (K, N)
+ * @param dc gradient of the product (M, N)
+ * @param da receives dL/da = dc @ b^T (M, K), or null
+ * @param db receives dL/db = a^T @ dc (K, N), or null
+ */
+export function matmulBackward(
+  a: Floats,
+  b: Floats,
+  dc: Floats,
+  { M, K, N }: MatmulDims,
+  da: Floats | null,
+  db: Floats | null,
+): void {
+  for (let m = 0; m < M; m++) {
+    for (let k = 0; k < K; k++) {
+      const aRow = m * K;
+      const bRow = k * N;
+      let s = 0;
+      for (let n = 0; n < N; n++) {
+        const g = dc[m * N + n];
+        s += g * b[bRow + n];
+
+        // db[k, n] += a[m, k] * dc[m, n]   (K, N)
+        if (db) db[bRow + n] += a[aRow + k] * g;
+      }
+
+      // da[m, k] += sum_n dc[m, n] * b[k, n]   (M, K)
+      if (da) da[aRow + k] += s;
+    }
+  }
+}

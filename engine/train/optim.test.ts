@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../tensor.ts';
 import { clipGradNorm, createAdamW, learningRate } from './optim.ts';
-import { crossEntropy } from './loss.ts';
+import { crossEntropy, NOT_SCORED } from './loss.ts';
+import { numericGrad, randomF64, relError } from './gradcheck.ts';
 
 const settings = { beta1: 0.9, beta2: 0.95, eps: 1e-8, weightDecay: 0.1 };
 
@@ -79,6 +80,20 @@ describe('crossEntropy', () => {
     expect(crossEntropy(logits, [-1, 2], d, 1)).toBeCloseTo(Math.log(3), 6);
     expect([...d.subarray(0, 3)]).toEqual([0, 0, 0]);
     expect(d[5]).toBeCloseTo(1 / 3 - 1, 6);
+  });
+
+  it('has the gradient finite differences give, on scored rows only (rel. error < 1e-7)', () => {
+    const [T, V] = [4, 5];
+    const logits = randomF64(T * V, 21, 2); // (T, V)
+    const targets = [3, NOT_SCORED, 0, 4];
+    const scale = 1 / 3;
+    const analytic = new Float64Array(T * V);
+    crossEntropy(logits, targets, analytic, scale);
+    const numeric = numericGrad(() => scale * crossEntropy(logits, targets), logits);
+    const err = relError(analytic, numeric);
+    console.log('cross-entropy grad rel. error', err);
+    expect(err).toBeLessThan(1e-7);
+    expect([...analytic.subarray(V, 2 * V)]).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('rejects a target outside the vocabulary', () => {
