@@ -35,6 +35,8 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
   const controls = useRef<CameraControls>(null);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const gl = useThree((s) => s.gl);
+  // Until the rig first places the camera, the controls' angles are their defaults, not a view
+  const placed = useRef(false);
 
   useEffect(() => {
     const c = controls.current;
@@ -62,8 +64,13 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     };
     const home = (glide: boolean) =>
       shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, HOME_MARGIN, glide);
+    // Shots that keep the person's viewing angle (the first view's before the first shot)
+    const keep = (box: Box, margin: number, glide: boolean) =>
+      placed.current
+        ? shoot(box, c.azimuthAngle, c.polarAngle, margin, glide)
+        : shoot(box, HOME_AZIMUTH, HOME_POLAR, margin, glide);
     const follow = (step: number, glide = true) =>
-      shoot(focusBox(layout, trace, step), c.azimuthAngle, c.polarAngle, FOLLOW_MARGIN, glide);
+      keep(focusBox(layout, trace, step), FOLLOW_MARGIN, glide);
 
     // The last shot asked for, taken again when a side panel folds or unfolds
     let again = () => home(true);
@@ -73,19 +80,22 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     };
     let frame = 0;
 
-    // A run opened on a step inside the trace (a link, a rerun mid-way) frames that step
+    // A run opened in a chapter frames the chapter's blocks; one opened on a step inside the
+    // trace (a link, a rerun mid-way) frames that step; else the whole model
     const first = useStore.getState();
-    if (first.follow && first.step < first.stepCount - 1) take(() => follow(first.step, false));
+    const chapterBox = first.frameBox;
+    if (chapterBox) take(() => keep(chapterBox, CHAPTER_MARGIN, false));
+    else if (first.follow && first.step < first.stepCount - 1)
+      take(() => follow(first.step, false));
     else home(false);
+    placed.current = true;
     const stop = useStore.subscribe((s, prev) => {
       // Another run's layout is framed by the rig React draws for it
       if (s.run?.trace !== trace) return;
       // A chapter asks for its blocks (or the whole model)
       if (s.frameCount !== prev.frameCount) {
         const box = s.frameBox;
-        take(() =>
-          box ? shoot(box, c.azimuthAngle, c.polarAngle, CHAPTER_MARGIN, true) : home(true),
-        );
+        take(() => (box ? keep(box, CHAPTER_MARGIN, true) : home(true)));
       } else if (s.resetCount !== prev.resetCount) take(() => home(true));
       else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) {
         const step = s.step;
