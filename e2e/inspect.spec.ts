@@ -44,6 +44,37 @@ async function clickBlock(id: string): Promise<void> {
   await page.mouse.click(p.x, p.y);
 }
 
+/** Half a unit of the last digit of a number as printed ('98.7', '0.012', '8.3e-6'). */
+function halfUlp(text: string): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(text);
+  expect(m, `a number in '${text}'`).not.toBeNull();
+  return 0.5 * 10 ** (Number(m![2] ?? 0) - (m![1]?.length ?? 0));
+}
+
+/**
+ * The output panel's next-token list is the engine's hook_probs row at the last position:
+ * the most probable tokens first, each percentage equal to the engine's to the digits shown.
+ */
+async function expectShownProbs(vocab: readonly string[]): Promise<void> {
+  const probs = await engineTensor('hook_probs'); // (T, V)
+  const [T, V] = probs.shape;
+  const last = probs.data.slice((T - 1) * V, T * V);
+  const ranked = last.map((p, id) => ({ id, p })).sort((a, b) => b.p - a.p || a.id - b.id);
+  const rows = page.getByTestId('next-probs').locator('li');
+  await expect(rows).toHaveCount(Math.min(5, V));
+  for (const [i, row] of (await rows.all()).entries()) {
+    const { id, p } = ranked[i];
+    await expect(row.locator('.tok')).toHaveText(vocab[id]);
+    const pct = (await row.locator('.pct').innerText()).replace('%', '');
+    expect(Math.abs(Number(pct) - p * 100), `${vocab[id]}: ${pct}% vs ${p}`).toBeLessThanOrEqual(
+      halfUlp(pct) * (1 + 1e-9),
+    );
+  }
+  // the favourite also ends the sequence line, with the same percentage
+  const first = await rows.first().locator('.pct').innerText();
+  await expect(page.locator('.io-seq .tok.next')).toHaveText(`→ ${vocab[ranked[0].id]} ${first}`);
+}
+
 test.beforeAll(async ({ browser, baseURL }) => {
   const context = await browser.newContext({
     baseURL,
@@ -221,6 +252,24 @@ test('Escape closes the inspector', async () => {
   await expect(page.getByTestId('inspector')).toHaveCount(0);
 });
 
+test('the Close button closes the inspector and deselects the block', async () => {
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await waitForCameraRest(page);
+  await clickBlock(MLP_PRE);
+  await expect(page.getByTestId('inspect-name')).toHaveText(MLP_PRE);
+  await expect.poll(() => new URL(page.url()).searchParams.get('select')).toBe(MLP_PRE);
+  await page
+    .getByTestId('inspector')
+    .getByRole('button', { name: 'Close the inspector (Escape)' })
+    .click();
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  // nothing is selected: the link forgets the block and the panel offers the current step
+  await expect.poll(() => new URL(page.url()).searchParams.get('select')).toBeNull();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(
+    'Click a block to inspect it.',
+  );
+});
+
 test('a refused input shows why beside the box and keeps the last good run', async () => {
   const before = await engineTensor('hook_probs');
   const answer = await page.getByTestId('answer').innerText();
@@ -268,6 +317,10 @@ test('a new input reruns the engine and the greedy answer is the sorted input', 
   expect(await engineTensor('hook_probs')).not.toEqual(before);
 });
 
+test("the next-token probabilities shown are the engine's at the last position", async () => {
+  await expectShownProbs(sort.vocab);
+});
+
 test('choosing a generation step shows that forward pass', async () => {
   const gen = () => page.evaluate(() => window.__glassbox!.generation());
   expect(await gen()).toMatchObject({ index: 6, count: 6 });
@@ -282,6 +335,8 @@ test('choosing a generation step shows that forward pass', async () => {
     'aria-pressed',
     'true',
   );
+  // the output panel follows: its probabilities are this pass's, at its last position
+  await expectShownProbs(sort.vocab);
 });
 
 test('a copied URL opened in a new page restores model, input, step and selection', async () => {
@@ -345,5 +400,69 @@ test('switching from the 2-layer reverse model to a 3-layer model shows no error
     await expect(page.getByTestId('input-error')).toHaveText('');
     await expect(input).toHaveAttribute('aria-invalid', 'false');
   }
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a URL of another model, with its own input, generation step, step and block, restores them all', async () => {
+  const reverse = TASKS.reverse;
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await picker.selectOption('reverse');
+  await expect(picker).toHaveValue('reverse');
+  await waitForScene(page);
+  const box = page.getByRole('textbox', { name: 'Input' });
+  const prompt = reverse.parseInput('305819');
+  await box.fill('305819');
+  await box.press('Enter');
+  await expect.poll(async () => (await engineTensor('input_ids')).data.slice(0, 6)).toEqual(prompt);
+  await expect(page.getByTestId('answer')).toHaveText(reverse.format(reverse.expected(prompt)));
+
+  // generation step 3, the timeline on block 1's MLP, and one of the weights it read selected
+  await page.getByRole('button', { name: /^Generation step 3:/ }).click();
+  await expect.poll(() => page.evaluate(() => window.__glassbox!.generation().index)).toBe(3);
+  await waitForScene(page);
+  const step = 'blocks.1.mlp.hook_pre';
+  const weight = 'transformer.h.1.mlp.c_fc.weight';
+  const index = await page.evaluate((n) => window.__glassbox!.stepIndexOf(n), step);
+  expect(index).toBeGreaterThan(0);
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(index));
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__glassbox!.step())).name)
+    .toBe(step);
+  await page.getByRole('button', { name: `Inspect the current step, ${step}` }).click();
+  await page.getByTestId('inspector').getByRole('button', { name: weight }).click();
+  await expect(page.getByTestId('inspect-name')).toHaveText(weight);
+  await expect.poll(() => new URL(page.url()).searchParams.get('select')).toBe(weight);
+  const url = new URL(page.url());
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    model: 'reverse',
+    input: reverse.format(prompt),
+    gen: '3',
+    step,
+    select: weight,
+  });
+  const probs = await engineTensor('hook_probs');
+  const tokens = await page.evaluate(() => window.__glassbox!.generation().tokens);
+
+  // A new page opened on the link shows the same model, input, pass, step and block
+  const other = await page.context().newPage();
+  await other.goto(url.href);
+  await waitForScene(other);
+  await expect(other.getByRole('combobox', { name: 'Model' })).toHaveValue('reverse');
+  await expect(other.getByRole('textbox', { name: 'Input' })).toHaveValue(reverse.format(prompt));
+  const state = await other.evaluate(() => ({
+    step: window.__glassbox!.step(),
+    gen: window.__glassbox!.generation(),
+    probs: window.__glassbox!.tensor('hook_probs'),
+  }));
+  expect(state.step.name).toBe(step);
+  expect(state.gen).toMatchObject({ index: 3, count: reverse.answerLength, tokens });
+  expect(tokens).toHaveLength(prompt.length + 2);
+  expect(state.probs).toEqual(probs);
+  await expect(other.getByTestId('inspect-name')).toHaveText(weight);
+  await expect(other.getByRole('button', { name: /^Generation step 3:/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await other.close();
   expect(consoleErrors).toEqual([]);
 });

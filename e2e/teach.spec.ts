@@ -40,6 +40,30 @@ const errors: string[] = [];
 /** Side of the square of pixels compared around a block's centre, in CSS pixels. */
 const CLIP = 10;
 
+/** The camera's pose in the first view, before any chapter opens. */
+let firstPose: { position: number[]; target: number[] } | null = null;
+
+/**
+ * The scene blocks a chapter highlights: its highlight names for this model, with a tied
+ * lm_head drawn as the token embedding it shares (as the layout aliases it).
+ */
+const expectedHighlight = (id: string): string[] => {
+  const names = resolveTargets(chapter(id), CONFIG, 0).highlight.map((n) =>
+    CONFIG.tiedLmHead && n === 'lm_head.weight' ? 'transformer.wte.weight' : n,
+  );
+  return [...new Set(names)].sort();
+};
+
+/** How far apart two camera poses are, as a share of the first one's viewing distance. */
+function poseGap(
+  a: { position: number[]; target: number[] },
+  b: { position: number[]; target: number[] },
+): number {
+  const dist = (u: number[], v: number[]) => Math.hypot(...u.map((x, i) => x - v[i]));
+  const scale = dist(a.position, a.target);
+  return Math.max(dist(a.position, b.position), dist(a.target, b.target)) / scale;
+}
+
 /** The teach test hook's view of the open chapter. */
 const teach = (p: Page) => p.evaluate(() => window.__glassboxTeach!.chapter());
 const rowOf = (p: Page, name: string, i: number) =>
@@ -60,6 +84,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   });
   await page.goto('/');
   await waitForScene(page);
+  await waitForCameraRest(page);
+  firstPose = await cameraPose(page);
   await page.getByRole('button', { name: 'Learn' }).click();
   await page.waitForFunction(() => window.__glassboxTeach?.chapter().open === true);
 });
@@ -94,8 +120,12 @@ test('each chapter opens from the table of contents, sets its steps and frames i
       expect(p.onScreen).toBe(true);
       expect(p.x).toBeGreaterThan(free!.x + free!.width);
     }
-    const highlight = (await teach(page)).highlight;
-    for (const h of highlight) expect(targets.highlight).toContain(h);
+    // It highlights exactly the blocks it names, each a block of the scene
+    const highlight = [...(await teach(page)).highlight].sort();
+    const blocks = await blockPoints(page);
+    expect(highlight, id).toEqual(expectedHighlight(id));
+    if (meta.highlight.length) expect(highlight.length, id).toBeGreaterThan(0);
+    for (const h of highlight) expect(Object.keys(blocks), id).toContain(h);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/chapter-${id}.png` });
   }
   expect(errors).toEqual([]);
@@ -127,23 +157,40 @@ test('next opens the next chapter at its top, wherever the last one was scrolled
 test('the LayerNorm view shows the trace mean and standard deviation of the chosen token', async () => {
   await openFromContents('layernorm');
   const token = 3;
-  await page
-    .getByTestId('panel-layernorm')
-    .getByRole('button', { name: new RegExp(`^Token ${token}:`) })
-    .click();
-  const mean = Number(await page.getByTestId('ln-mean').getAttribute('data-value'));
-  const std = Number(await page.getByTestId('ln-std').getAttribute('data-value'));
-  const traceMean = (await rowOf(page, 'blocks.0.ln1.hook_mean', token))![token];
-  const traceScale = (await rowOf(page, 'blocks.0.ln1.hook_scale', token))![token];
-  expect(mean).toBe(traceMean);
-  expect(std).toBe(traceScale);
-  // and they are the statistics of that token's row alone
-  const x = (await rowOf(page, 'blocks.0.hook_resid_pre', token))!;
-  const mu = x.reduce((s, v) => s + v, 0) / x.length;
-  const variance = x.reduce((s, v) => s + (v - mu) ** 2, 0) / x.length;
-  expect(mean).toBeCloseTo(mu, 5);
-  expect(std).toBeCloseTo(Math.sqrt(variance + LAYER_NORM_EPS), 5);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-layernorm.png` });
+  const panel = page.getByTestId('panel-layernorm');
+  await panel.getByRole('button', { name: new RegExp(`^Token ${token}:`) }).click();
+  // Each kind of LayerNorm, with the stream it reads
+  const last = CONFIG.nLayer - 1;
+  const kinds = [
+    ['blocks.0.ln1', 'blocks.0.hook_resid_pre'],
+    ['blocks.0.ln2', 'blocks.0.hook_resid_mid'],
+    ['ln_final', `blocks.${last}.hook_resid_post`],
+  ];
+  const seen = new Set<number>();
+  for (const [hook, input] of kinds) {
+    await panel.locator('select').selectOption({ label: hook });
+    const traceMean = (await rowOf(page, `${hook}.hook_mean`, token))![token];
+    const traceScale = (await rowOf(page, `${hook}.hook_scale`, token))![token];
+    await expect(page.getByTestId('ln-mean')).toHaveAttribute('data-value', String(traceMean));
+    await expect(page.getByTestId('ln-std')).toHaveAttribute('data-value', String(traceScale));
+    const mean = Number(await page.getByTestId('ln-mean').getAttribute('data-value'));
+    const std = Number(await page.getByTestId('ln-std').getAttribute('data-value'));
+    expect(mean, hook).toBe(traceMean);
+    expect(std, hook).toBe(traceScale);
+    // and they are the statistics of that token's row alone
+    const x = (await rowOf(page, input, token))!;
+    const mu = x.reduce((s, v) => s + v, 0) / x.length;
+    const variance = x.reduce((s, v) => s + (v - mu) ** 2, 0) / x.length;
+    expect(mean, hook).toBeCloseTo(mu, 5);
+    expect(std, hook).toBeCloseTo(Math.sqrt(variance + LAYER_NORM_EPS), 5);
+    seen.add(std);
+    if (hook === 'blocks.0.ln1') {
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-layernorm.png` });
+    }
+  }
+  // three different rows: the select really switched what the panel reads
+  expect(seen.size).toBe(kinds.length);
+  await panel.locator('select').selectOption({ label: 'blocks.0.ln1' });
 });
 
 test('choosing a token lights its row through the MLP while the weights stay the same', async () => {
@@ -356,14 +403,53 @@ test('the further-reading page renders from the contents', async () => {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/reading.png` });
 });
 
-test('a chapter opens by URL with its steps and panel', async ({ browser, baseURL }) => {
+// NOTE: a chapter opened by URL comes to rest at orbit angles that vary from load to load (the
+// contents' azimuth 0.16 and polar 1.45, or camera-controls' defaults 0 and pi/2), so its pose is
+// not compared with the one from the table of contents; reported as an app bug.
+test('every chapter opens by URL with its panel, its steps, its highlight and its framing', async ({
+  browser,
+  baseURL,
+}) => {
   const other = await browser.newPage({ baseURL });
-  await other.goto('/?chapter=layernorm');
-  await waitForScene(other);
-  await other.waitForFunction(() => window.__glassboxTeach?.chapter().id === 'layernorm');
-  expect((await currentStep(other)).name).toBe('blocks.0.ln1.hook_normalized');
-  await expect(other.getByTestId('panel-layernorm')).toBeVisible();
+  other.on('pageerror', (e) => errors.push(e.message));
+  for (const id of ORDER) {
+    await other.goto(`/?chapter=${id}`);
+    await waitForScene(other);
+    await other.waitForFunction((c) => window.__glassboxTeach?.chapter().id === c, id);
+    await expect(other.getByTestId('chapter')).toHaveAttribute('data-chapter', id);
+    const meta = chapter(id);
+    const targets = resolveTargets(meta, CONFIG, 0);
+
+    // The timeline is on the chapter's step: its focus, else the last step it discusses
+    const step = await currentStep(other);
+    const wanted = targets.focus ?? targets.steps.at(-1) ?? null;
+    if (wanted) expect(step.name, id).toBe(wanted);
+
+    // Its teaching panel, and no other, is open beside the text
+    const panels = other.locator('[data-testid^="panel-"]');
+    if (meta.panel) {
+      await expect(other.getByTestId(`panel-${meta.panel}`), id).toBeVisible();
+      await expect(panels).toHaveCount(1);
+    } else {
+      await expect(panels, id).toHaveCount(0);
+    }
+
+    // It highlights what it names, as from the table of contents
+    expect([...(await teach(other)).highlight].sort(), id).toEqual(expectedHighlight(id));
+
+    // The camera leaves the first view for the chapter's blocks, in the area the panels leave
+    // free. (Not compared with the pose from the contents: see the note above this test.)
+    if (targets.focus) {
+      await waitForCameraRest(other);
+      expect(poseGap(await cameraPose(other), firstPose!), id).toBeGreaterThan(0.05);
+      const p = (await blockPoints(other))[targets.focus];
+      const free = (await other.locator('.learn').boundingBox())!;
+      expect(p.onScreen, id).toBe(true);
+      expect(p.x, id).toBeGreaterThan(free.x + free.width);
+    }
+  }
   await other.close();
+  expect(errors).toEqual([]);
 });
 
 test('the shipped sinusoidal model runs, and the positions panel says it has no learned table', async ({
