@@ -39,8 +39,12 @@ const STEP_WORDS = JSON.parse(
     'utf8',
   ),
 ) as Record<string, string>;
+/** Draw calls a frame may make beyond one per block: the labels, the spine, the selection frame. */
+const EXTRA_DRAW_CALLS = 4;
 /** Wall time each speed plays for when play rates are compared, ms. */
 const PLAY_WINDOW_MS = 2000;
+/** The camera pose of the first view, taken once the scene has come to rest. */
+let firstView: { position: number[]; target: number[] };
 
 test.beforeAll(async ({ browser, baseURL }) => {
   page = await browser.newPage({ baseURL });
@@ -82,6 +86,7 @@ test('loads the default model with no console error and no request outside its o
 
 test('draws the model: the first view is not blank', async () => {
   await waitForCameraRest(page);
+  firstView = await cameraPose(page);
   const shot = await page
     .locator('canvas')
     .screenshot({ path: `${SCREENSHOT_DIR}/first-view.png` });
@@ -342,6 +347,69 @@ test('the speed choice sets how fast play advances', async () => {
   expect(fast.steps).toBeGreaterThan(3 * Math.max(2, slow.steps));
   await speed.selectOption('4');
 });
+
+test('"Reset view" puts the camera back to the first view after an orbit', async () => {
+  // The first view was framed with the step panel folded
+  await page.getByRole('button', { name: 'Hide the step panel' }).click();
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  const y = canvas.y + canvas.height * 0.55;
+  await page.mouse.move(canvas.x + canvas.width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width * 0.6, y + 40, { steps: 6 });
+  await page.mouse.up();
+  const orbited = await cameraPose(page);
+  const reach = distance(firstView.position, firstView.target);
+  expect(distance(orbited.position, firstView.position)).toBeGreaterThan(0.05 * reach);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await waitForCameraRest(page);
+  const reset = await cameraPose(page);
+  expect(distance(reset.position, firstView.position)).toBeLessThan(1e-3 * reach);
+  expect(distance(reset.target, firstView.target)).toBeLessThan(1e-3 * reach);
+});
+
+test('draws at most one call per block, plus the labels and the spine', async () => {
+  // In the whole-model view that Reset left, with the pointer off the canvas (no hover marks);
+  // with Follow off, a step asks for one fresh frame and the camera stays
+  await page.mouse.move(2, 2);
+  await page.getByLabel('Follow').uncheck();
+  const frames = await frameCount(page);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await waitForFrameAfter(page, frames);
+  const { drawCalls, blockCount } = await page.evaluate(() => ({
+    drawCalls: window.__glassbox!.drawCalls,
+    blockCount: window.__glassbox!.blockCount,
+  }));
+  expect(drawCalls).toBeLessThanOrEqual(blockCount + EXTRA_DRAW_CALLS);
+  // Every block is in the whole-model view, so each makes its one call
+  expect(drawCalls).toBeGreaterThanOrEqual(blockCount);
+});
+
+test('with Follow off stepping leaves the camera still; with Follow on the camera goes to the step', async () => {
+  const follow = page.getByLabel('Follow');
+  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+  // Follow is off and the camera at rest, from the test before
+  await expect(follow).not.toBeChecked();
+  const still = await cameraPose(page);
+  const frames = await frameCount(page);
+  await page.getByLabel('Jump to block').selectOption({ label: 'block 0' });
+  for (let i = 0; i < 3; i++) await forward.click();
+  await waitForFrameAfter(page, frames);
+  await page.waitForTimeout(500);
+  expect(await cameraPose(page)).toEqual(still);
+
+  await follow.check();
+  await waitForCameraRest(page);
+  const before = await cameraPose(page);
+  for (let i = 0; i < 3; i++) await forward.click();
+  const reach = distance(before.position, before.target);
+  await expect
+    .poll(async () => distance((await cameraPose(page)).target, before.target))
+    .toBeGreaterThan(0.1 * reach);
+  expect(consoleErrors).toEqual([]);
+});
+
+/** Euclidean distance between two points. */
+const distance = (a: number[], b: number[]): number => Math.hypot(...a.map((v, i) => v - b[i]));
 
 /** The part of the page no panel covers (the header, side panels and timeline measured). */
 async function freeArea(page: Page) {
