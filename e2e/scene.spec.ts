@@ -2,7 +2,11 @@
  * The 3D scene, acting as a person would: open the page, look, scrub, use the keys, drag.
  * One page is shared by the tests (loading the model once); they run in order.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { blockStepNames } from '../engine/trace.ts';
 import { TASKS, type TaskName } from '../engine/train/tasks/index.ts';
 import {
   blockPoints,
@@ -28,6 +32,19 @@ const LAYER1_STEP = 'blocks.1.attn.hook_pattern';
 const START_PATH = process.env.GLASSBOX_E2E_PATH ?? '/';
 /** Side of the square around a block's centre whose pixels are compared, in CSS pixels. */
 const CLIP = 24;
+/** The plain-words line of each step, by generic step name, as the app ships it. */
+const STEP_WORDS = JSON.parse(
+  readFileSync(
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/text/steps.json'),
+    'utf8',
+  ),
+) as Record<string, string>;
+/** Draw calls a frame may make beyond one per block: the labels, the spine, the selection frame. */
+const EXTRA_DRAW_CALLS = 4;
+/** Wall time each speed plays for when play rates are compared, ms. */
+const PLAY_WINDOW_MS = 2000;
+/** The camera pose of the first view, taken once the scene has come to rest. */
+let firstView: { position: number[]; target: number[] };
 
 test.beforeAll(async ({ browser, baseURL }) => {
   page = await browser.newPage({ baseURL });
@@ -69,6 +86,7 @@ test('loads the default model with no console error and no request outside its o
 
 test('draws the model: the first view is not blank', async () => {
   await waitForCameraRest(page);
+  firstView = await cameraPose(page);
   const shot = await page
     .locator('canvas')
     .screenshot({ path: `${SCREENSHOT_DIR}/first-view.png` });
@@ -237,6 +255,161 @@ test('a step inside layer 1, framed by the camera, is kept as a screenshot', asy
   );
   expect(consoleErrors).toEqual([]);
 });
+
+test('the step panel says in plain words what the step does, from the shipped text', async () => {
+  const words = page.locator('.step-words');
+  // The panel is open on the layer 1 step; each name below is paired with its generic key
+  await expect(page.getByTestId('step-name')).toHaveText(LAYER1_STEP);
+  await expect(words).toHaveText(STEP_WORDS['attn.hook_pattern']);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await expect(page.getByTestId('step-name')).toHaveText('blocks.1.attn.hook_z');
+  await expect(words).toHaveText(STEP_WORDS['attn.hook_z']);
+  await page.getByLabel('Jump to block').selectOption({ label: 'output' });
+  await expect(page.getByTestId('step-name')).toHaveText('ln_final.hook_mean');
+  await expect(words).toHaveText(STEP_WORDS['ln.hook_mean']);
+  await page.getByRole('button', { name: 'Last step', exact: true }).click();
+  await expect(page.getByTestId('step-name')).toHaveText('hook_probs');
+  await expect(words).toHaveText(STEP_WORDS['hook_probs']);
+  await page.getByLabel('Jump to block').selectOption({ label: 'embedding' });
+  await expect(page.getByTestId('step-name')).toHaveText('hook_embed');
+  await expect(words).toHaveText(STEP_WORDS['hook_embed']);
+});
+
+test('"Jump to block" moves to the first step of that block, as the trace orders it', async () => {
+  const jump = page.getByLabel('Jump to block');
+  const labels = await jump.locator('option').allTextContents();
+  const layers = labels.filter((l) => /^block \d+$/.test(l)).length;
+  expect(layers).toBeGreaterThan(0);
+  // Exactly one option per layer: the trace has no block past the last
+  expect(
+    await page.evaluate((n) => window.__glassbox!.stepIndexOf(n), blockStepNames(layers)[0]),
+  ).toBe(-1);
+  for (let l = layers - 1; l >= 0; l--) {
+    await jump.selectOption({ label: `block ${l}` });
+    const start = await stepIndexOf(page, blockStepNames(l)[0]);
+    expect(await currentStep(page)).toMatchObject({ index: start, name: blockStepNames(l)[0] });
+  }
+  await jump.selectOption({ label: 'output' });
+  expect((await currentStep(page)).name).toBe('ln_final.hook_mean');
+});
+
+test('the timeline marks where each layer starts, one mark per layer, labelled with its number', async () => {
+  const layers = (
+    await page.getByLabel('Jump to block').locator('option').allTextContents()
+  ).filter((l) => /^block \d+$/.test(l)).length;
+  const marks = page.locator('.timeline-mark');
+  await expect(marks).toHaveCount(layers);
+  expect(await marks.allTextContents()).toEqual(Array.from({ length: layers }, (_, l) => `${l}`));
+  // Each mark sits at its layer's first step along the scrubber
+  const { count } = await currentStep(page);
+  const track = (await page.locator('.timeline-marks').boundingBox())!;
+  for (let l = 0; l < layers; l++) {
+    const start = await stepIndexOf(page, blockStepNames(l)[0]);
+    const box = (await marks.nth(l).boundingBox())!;
+    const x = box.x + box.width / 2;
+    expect(Math.abs(x - (track.x + (start / (count - 1)) * track.width))).toBeLessThan(
+      track.width / count,
+    );
+  }
+});
+
+test('the Play button plays and pauses', async () => {
+  await page.getByRole('button', { name: 'First step', exact: true }).click();
+  expect((await currentStep(page)).index).toBe(0);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible();
+  await expect.poll(async () => (await currentStep(page)).index).toBeGreaterThan(1);
+  await pause.click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const paused = (await currentStep(page)).index;
+  await page.waitForTimeout(800);
+  expect((await currentStep(page)).index).toBe(paused);
+});
+
+test('the speed choice sets how fast play advances', async () => {
+  const speed = page.getByRole('combobox', { name: /^Speed/ });
+  // Steps played in the same wall time at the slowest and at the fastest speed
+  const played = async (value: string) => {
+    await speed.selectOption(value);
+    await expect(speed).toHaveValue(value);
+    await page.getByRole('button', { name: 'First step', exact: true }).click();
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(PLAY_WINDOW_MS);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    return { steps: (await currentStep(page)).index, seconds: (Date.now() - t0) / 1000 };
+  };
+  const slow = await played('1');
+  const fast = await played('16');
+  // One step a second at most (a tick may land on either edge); the fastest plays many more
+  expect(slow.steps).toBeLessThanOrEqual(Math.ceil(slow.seconds) + 1);
+  expect(fast.steps).toBeGreaterThan(3 * Math.max(2, slow.steps));
+  await speed.selectOption('4');
+});
+
+test('"Reset view" puts the camera back to the first view after an orbit', async () => {
+  // The first view was framed with the step panel folded
+  await page.getByRole('button', { name: 'Hide the step panel' }).click();
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  const y = canvas.y + canvas.height * 0.55;
+  await page.mouse.move(canvas.x + canvas.width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width * 0.6, y + 40, { steps: 6 });
+  await page.mouse.up();
+  const orbited = await cameraPose(page);
+  const reach = distance(firstView.position, firstView.target);
+  expect(distance(orbited.position, firstView.position)).toBeGreaterThan(0.05 * reach);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await waitForCameraRest(page);
+  const reset = await cameraPose(page);
+  expect(distance(reset.position, firstView.position)).toBeLessThan(1e-3 * reach);
+  expect(distance(reset.target, firstView.target)).toBeLessThan(1e-3 * reach);
+});
+
+test('draws at most one call per block, plus the labels and the spine', async () => {
+  // In the whole-model view that Reset left, with the pointer off the canvas (no hover marks);
+  // with Follow off, a step asks for one fresh frame and the camera stays
+  await page.mouse.move(2, 2);
+  await page.getByLabel('Follow').uncheck();
+  const frames = await frameCount(page);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await waitForFrameAfter(page, frames);
+  const { drawCalls, blockCount } = await page.evaluate(() => ({
+    drawCalls: window.__glassbox!.drawCalls,
+    blockCount: window.__glassbox!.blockCount,
+  }));
+  expect(drawCalls).toBeLessThanOrEqual(blockCount + EXTRA_DRAW_CALLS);
+  // Every block is in the whole-model view, so each makes its one call
+  expect(drawCalls).toBeGreaterThanOrEqual(blockCount);
+});
+
+test('with Follow off stepping leaves the camera still; with Follow on the camera goes to the step', async () => {
+  const follow = page.getByLabel('Follow');
+  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+  // Follow is off and the camera at rest, from the test before
+  await expect(follow).not.toBeChecked();
+  const still = await cameraPose(page);
+  const frames = await frameCount(page);
+  await page.getByLabel('Jump to block').selectOption({ label: 'block 0' });
+  for (let i = 0; i < 3; i++) await forward.click();
+  await waitForFrameAfter(page, frames);
+  await page.waitForTimeout(500);
+  expect(await cameraPose(page)).toEqual(still);
+
+  await follow.check();
+  await waitForCameraRest(page);
+  const before = await cameraPose(page);
+  for (let i = 0; i < 3; i++) await forward.click();
+  const reach = distance(before.position, before.target);
+  await expect
+    .poll(async () => distance((await cameraPose(page)).target, before.target))
+    .toBeGreaterThan(0.1 * reach);
+  expect(consoleErrors).toEqual([]);
+});
+
+/** Euclidean distance between two points. */
+const distance = (a: number[], b: number[]): number => Math.hypot(...a.map((v, i) => v - b[i]));
 
 /** The part of the page no panel covers (the header, side panels and timeline measured). */
 async function freeArea(page: Page) {
