@@ -64,6 +64,12 @@ function poseGap(
   return Math.max(dist(a.position, b.position), dist(a.target, b.target)) / scale;
 }
 
+/** The camera's orbit angles (three.js spherical: polar from +y, azimuth from +z towards +x). */
+function anglesOf({ position: p, target: t }: { position: number[]; target: number[] }) {
+  const [x, y, z] = p.map((v, i) => v - t[i]);
+  return { azimuth: Math.atan2(x, z), polar: Math.acos(y / Math.hypot(x, y, z)) };
+}
+
 /** The teach test hook's view of the open chapter. */
 const teach = (p: Page) => p.evaluate(() => window.__glassboxTeach!.chapter());
 const rowOf = (p: Page, name: string, i: number) =>
@@ -403,9 +409,6 @@ test('the further-reading page renders from the contents', async () => {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/reading.png` });
 });
 
-// NOTE: a chapter opened by URL comes to rest at orbit angles that vary from load to load (the
-// contents' azimuth 0.16 and polar 1.45, or camera-controls' defaults 0 and pi/2), so its pose is
-// not compared with the one from the table of contents; reported as an app bug.
 test('every chapter opens by URL with its panel, its steps, its highlight and its framing', async ({
   browser,
   baseURL,
@@ -438,10 +441,13 @@ test('every chapter opens by URL with its panel, its steps, its highlight and it
     expect([...(await teach(other)).highlight].sort(), id).toEqual(expectedHighlight(id));
 
     // The camera leaves the first view for the chapter's blocks, in the area the panels leave
-    // free. (Not compared with the pose from the contents: see the note above this test.)
+    // free, seen from the first view's angles as from the contents
     if (targets.focus) {
       await waitForCameraRest(other);
-      expect(poseGap(await cameraPose(other), firstPose!), id).toBeGreaterThan(0.05);
+      const pose = await cameraPose(other);
+      expect(poseGap(pose, firstPose!), id).toBeGreaterThan(0.05);
+      expect(anglesOf(pose).azimuth, id).toBeCloseTo(anglesOf(firstPose!).azimuth, 2);
+      expect(anglesOf(pose).polar, id).toBeCloseTo(anglesOf(firstPose!).polar, 2);
       const p = (await blockPoints(other))[targets.focus];
       const free = (await other.locator('.learn').boundingBox())!;
       expect(p.onScreen, id).toBe(true);

@@ -51,6 +51,8 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     c.maxDistance = extent * FAR_SHARE * 0.5;
     c.dollyToCursor = true;
 
+    // The panels' insets the last shot was taken for
+    let shotInsets = '';
     const shoot = (box: Box, azimuth: number, polar: number, margin: number, glide: boolean) => {
       const el = gl.domElement;
       const lens = {
@@ -59,6 +61,7 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
         height: el.clientHeight,
         insets: measureInsets(el),
       };
+      shotInsets = JSON.stringify(lens.insets);
       const s = frameBox(box, azimuth, polar, lens, margin);
       void c.setLookAt(...s.position.toArray(), ...s.target.toArray(), glide);
     };
@@ -72,7 +75,7 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     const follow = (step: number, glide = true) =>
       keep(focusBox(layout, trace, step), FOLLOW_MARGIN, glide);
 
-    // The last shot asked for, taken again when a side panel folds or unfolds
+    // The last shot asked for, taken again when the panels leave the scene another area
     let again = () => home(true);
     const take = (shot: () => void) => {
       again = shot;
@@ -100,14 +103,22 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
       else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) {
         const step = s.step;
         take(() => follow(step));
-      } else if (s.panelOpen !== prev.panelOpen) {
-        // Measure the panels once React has drawn them
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => again());
       }
     });
+
+    // Panels open, fold and grow after the shot that they affect (a chapter's teaching panel,
+    // a folded tab): once the page has changed, measure again and retake the shot if the free
+    // area moved
+    const panels = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (JSON.stringify(measureInsets(gl.domElement)) !== shotInsets) again();
+      });
+    });
+    panels.observe(document.body, { childList: true, subtree: true, attributes: true });
     return () => {
       stop();
+      panels.disconnect();
       cancelAnimationFrame(frame);
     };
   }, [layout, trace, camera, gl]);
