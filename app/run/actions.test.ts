@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeConfig } from '../../engine/model/config.ts';
 import { randomModel } from '../../engine/model/weights.ts';
+import { TASKS } from '../../engine/train/tasks/index.ts';
 import { useStore } from '../store/index.ts';
-import { chooseModel, submitInput } from './actions.ts';
+import { chooseGeneration, chooseModel, submitInput } from './actions.ts';
 import type { LoadedModel } from './session.ts';
 import { runSession, viewOf } from './session.ts';
 
@@ -14,7 +15,25 @@ function tiny(id: string, nLayer: number): LoadedModel {
   return { id, name: id, model, vocab, task: null, exampleInput: '0 1 2' };
 }
 
-const MODELS: Record<string, LoadedModel> = { two: tiny('two', 2), three: tiny('three', 3) };
+/** A small random model for the sort task, so that a run has several generation steps. */
+function sorter(): LoadedModel {
+  const task = TASKS.sort;
+  const config = makeConfig({
+    vocabSize: task.vocab.length,
+    blockSize: task.blockSize,
+    nLayer: 1,
+    nHead: 2,
+    nEmbd: 8,
+  });
+  const model = randomModel(config, 2);
+  return { id: 'sorter', name: 'sorter', model, vocab: task.vocab, task, exampleInput: 'ABCABC' };
+}
+
+const MODELS: Record<string, LoadedModel> = {
+  two: tiny('two', 2),
+  three: tiny('three', 3),
+  sorter: sorter(),
+};
 
 /** Holds each run's result at a gate until the test lets it through, in an order it picks. */
 const gate = vi.hoisted(() => ({ hold: false, open: [] as Array<() => void> }));
@@ -122,6 +141,21 @@ describe('typing while a run computes', () => {
     expect(await runs.newer()).toBe(true);
     stop();
     expect(seen).toEqual(['3 2']);
+    expect(useStore.getState().inputError).toBeNull();
+  });
+});
+
+describe('a refused input', () => {
+  it('keeps its reason while another generation step of the same run is shown', async () => {
+    await chooseModel('sorter');
+    expect(useStore.getState().run!.session.passes.length).toBe(6);
+    expect(await submitInput('ABCD')).toBe(false);
+    const reason = useStore.getState().inputError;
+    expect(reason).not.toBeNull();
+    chooseGeneration(0);
+    expect(useStore.getState().run!.gen).toBe(0);
+    expect(useStore.getState().inputError).toBe(reason);
+    expect(await submitInput('CCBBAA')).toBe(true); // a new run clears it
     expect(useStore.getState().inputError).toBeNull();
   });
 });

@@ -87,7 +87,9 @@ export const createRunSlice: StateCreator<
   models: [],
   setRun: (run, texts) => set({ run, texts, status: 'ready', error: null }),
   setTexts: (texts) => set({ texts }),
-  showRun: (run) => set({ run, inputError: null }),
+  // A refused input stays refused while its box still holds it: only a new session clears it
+  showRun: (run) =>
+    set({ run, inputError: run.session === get().run?.session ? get().inputError : null }),
   switchRun: (run) => {
     const n = run.trace.steps.length;
     const { selected } = get();
