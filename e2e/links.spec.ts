@@ -84,3 +84,18 @@ test('random weights are named as such in the picker and beside the title', asyn
   await box.press('Enter');
   await expect(page.getByTestId('input-error')).toHaveText("'x⟨U+200B⟩' is not an id");
 });
+
+test('a link with an input the task refuses says so in the notice and shows the example', async ({
+  page,
+}) => {
+  await page.goto('/?input=ZZZZZZ');
+  await waitForScene(page);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText("The link's input 'ZZZZZZ' is refused (");
+  await expect(notice).toContainText('showing the example CABBCA');
+  // The box holds what the scene shows, with no complaint about it
+  await expect(page.getByRole('textbox', { name: 'Input' })).toHaveValue('CABBCA');
+  await expect(page.getByTestId('input-error')).toHaveText('');
+  const tokens = await page.evaluate(() => window.__glassbox!.generation().tokens);
+  expect(tokens.slice(0, 6)).toEqual([2, 0, 1, 1, 2, 0]); // C A B B C A
+});

@@ -94,7 +94,7 @@ export function Controls({ run, ui }: ControlsProps) {
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
-              {s} {ui.stepsPerSecond}
+              {s} {s === 1 ? ui.stepPerSecond : ui.stepsPerSecond}
             </option>
           ))}
         </select>

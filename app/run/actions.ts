@@ -83,7 +83,6 @@ export async function boot(): Promise<void> {
     const passes = session.passes.length;
     const run = viewOf(session, (url.gen ?? passes) - 1);
     store.setRun(run, texts);
-    store.setInputError(error);
     const named = url.step ? stepIndexOf(run.trace, url.step) : -1;
     store.setStepCount(run.trace.steps.length, named >= 0 ? named : undefined);
     const picked = url.select ? blockOf(run.layout, url.select) : undefined;
@@ -92,6 +91,7 @@ export async function boot(): Promise<void> {
     // Parts of the link this model cannot show: say so, and show the rest
     const { ui } = texts;
     const notices = [
+      error && fill(ui.badInput, { input: url.input ?? '', reason: error, example: session.input }),
       url.gen !== null && url.gen > passes && fill(ui.badGen, { gen: url.gen, count: passes }),
       url.step && named < 0 && fill(ui.badStep, { step: url.step }),
       url.select && !picked && fill(ui.badSelect, { select: url.select }),

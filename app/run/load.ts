@@ -7,7 +7,8 @@
  *                       e.g. random-gpt2 for GPT-2 small: the structure to explore, not a trained model
  */
 import { PRESETS, type ModelConfig } from '../../engine/model/config.ts';
-import { randomModel } from '../../engine/model/weights.ts';
+import { MAX_PARAMETERS, randomModel } from '../../engine/model/weights.ts';
+import { sizing } from '../../engine/sizing.ts';
 import { loadModelFiles } from '../../engine/io/model-file.ts';
 import { isTaskName, TASKS } from '../../engine/train/tasks/index.ts';
 import { makeRng } from '../../engine/random.ts';
@@ -111,7 +112,10 @@ export async function loadModel(base: string, id: string | null): Promise<Loaded
 function presetOf(id: string): PresetName {
   const preset = id.slice(RANDOM_PREFIX.length);
   if (!Object.hasOwn(PRESETS, preset)) {
-    const names = Object.keys(PRESETS).map((p) => RANDOM_PREFIX + p);
+    // Only the presets the engine holds (GPT-3 is past its parameter limit)
+    const names = Object.entries(PRESETS)
+      .filter(([, c]) => sizing(c, 1).params.total.count <= MAX_PARAMETERS)
+      .map(([p]) => RANDOM_PREFIX + p);
     throw new Error(`Unknown model '${id}': random weights exist for ${names.join(', ')}`);
   }
   return preset as PresetName;
