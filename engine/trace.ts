@@ -52,7 +52,10 @@ export interface Step {
   readonly kind: StepKind;
   /** Block index, or null outside the blocks. */
   readonly layer: number | null;
-  /** Head index when the step is for one head only, else null. */
+  /**
+   * Head index when the step is for one head only, else null. Every attention step records all
+   * heads at once (a `head` axis in its output), so forward() leaves this null.
+   */
   readonly head: number | null;
   /** Names of every tensor read: earlier steps, weights (state_dict names) or `input_ids`. */
   readonly inputs: readonly string[];
