@@ -28,7 +28,14 @@ export function HoverTip({ run, texts }: HoverTipProps) {
       setOverScene(inScene);
       const el = tip.current;
       if (!el) return;
-      const right = e.clientX + OFFSET + el.offsetWidth > window.innerWidth;
+      // Flip to the pointer's left before the tip would run under a right-hand panel
+      const panels = [...document.querySelectorAll('[data-inset="right"]')];
+      const edge = Math.min(
+        window.innerWidth,
+        ...panels.map((p) => p.getBoundingClientRect().left),
+      );
+      const limit = edge > e.clientX ? edge : window.innerWidth;
+      const right = e.clientX + OFFSET + el.offsetWidth > limit;
       el.style.left = `${right ? e.clientX - OFFSET - el.offsetWidth : e.clientX + OFFSET}px`;
       el.style.top = `${e.clientY + OFFSET}px`;
     };
