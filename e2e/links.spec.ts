@@ -91,7 +91,7 @@ test('a link with an input the task refuses says so in the notice and shows the 
   await page.goto('/?input=ZZZZZZ');
   await waitForScene(page);
   const notice = page.getByTestId('notice');
-  await expect(notice).toContainText("The link's input 'ZZZZZZ' is refused (");
+  await expect(notice).toContainText("The link's input is refused (got 'ZZZZZZ': ");
   await expect(notice).toContainText('showing the example CABBCA');
   // The box holds what the scene shows, with no complaint about it
   await expect(page.getByRole('textbox', { name: 'Input' })).toHaveValue('CABBCA');

@@ -14,7 +14,8 @@ import { readUrl, syncUrl } from '../store/url.ts';
 import { loadOnEngine, runOnEngine } from './engine.ts';
 import { modelIndex } from './load.ts';
 import { viewOf, type LoadedModel, type Session } from './session.ts';
-import { fill, loadTexts } from './texts.ts';
+import { fill, loadTexts, type Texts } from './texts.ts';
+import { inputMessage } from '../panels/io/inputMessage.ts';
 
 /** Files are fetched relative to the page, so the app works from any folder. */
 export const BASE = './';
@@ -62,6 +63,18 @@ async function sessionOrExample(
   return session && { session, error: null };
 }
 
+/** Why a link's input was refused, as the box would say it ("got 'ZZ': 2 letters"). */
+function linkInputReason(
+  message: string,
+  loaded: LoadedModel,
+  input: string,
+  texts: Texts,
+): string {
+  const rule = loaded.task?.inputRule ?? texts.inspect.labels.inputHelpIds;
+  const reason = inputMessage(message, rule, input);
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
 /**
  * Startup: texts, the model list, the model, input, generation step, timeline step and
  * selection of the URL; then the URL follows the store.
@@ -91,7 +104,11 @@ export async function boot(): Promise<void> {
     // Parts of the link this model cannot show: say so, and show the rest
     const { ui } = texts;
     const notices = [
-      error && fill(ui.badInput, { input: url.input ?? '', reason: error, example: session.input }),
+      error &&
+        fill(ui.badInput, {
+          reason: linkInputReason(error, loaded, url.input ?? '', texts),
+          example: session.input,
+        }),
       url.gen !== null && url.gen > passes && fill(ui.badGen, { gen: url.gen, count: passes }),
       url.step && named < 0 && fill(ui.badStep, { step: url.step }),
       url.select && !picked && fill(ui.badSelect, { select: url.select }),
