@@ -247,7 +247,8 @@ export function forward(model: Model, tokenIds: ArrayLike<number>): ForwardResul
   const logits = linear(lnF, w(LM_HEAD), null, 'vocab'); // (T, V)
   const bad = logits.data.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
-    const where = `logit ${bad % config.vocabSize} at position ${Math.floor(bad / config.vocabSize)}`;
+    const [pos, entry] = [Math.floor(bad / config.vocabSize), bad % config.vocabSize];
+    const where = `logit ${entry} at position ${pos}`;
     throw new WeightError(
       Number.isNaN(logits.data[bad])
         ? `the forward pass produced NaN (${where}): a weight is not a number, or a value ` +
