@@ -35,6 +35,7 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
   const controls = useRef<CameraControls>(null);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   // Until the rig first places the camera, the controls' angles are their defaults, not a view
   const placed = useRef(false);
 
@@ -64,6 +65,8 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
       shotInsets = JSON.stringify(lens.insets);
       const s = frameBox(box, azimuth, polar, lens, margin);
       void c.setLookAt(...s.position.toArray(), ...s.target.toArray(), glide);
+      // A cut starts no transition, so nothing else asks for the frame that shows it
+      invalidate();
     };
     const home = (glide: boolean) =>
       shoot(layout.bounds, HOME_AZIMUTH, HOME_POLAR, HOME_MARGIN, glide);
@@ -75,11 +78,12 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     const follow = (step: number, glide = true) =>
       keep(focusBox(layout, trace, step), FOLLOW_MARGIN, glide);
 
-    // The last shot asked for, taken again when the panels leave the scene another area
-    let again = () => home(true);
-    const take = (shot: () => void) => {
+    // The last shot asked for, taken again (gliding) when the panels leave the scene another area
+    type Take = (glide: boolean) => void;
+    let again: Take = home;
+    const take = (shot: Take, glide = true) => {
       again = shot;
-      shot();
+      shot(glide);
     };
     let frame = 0;
 
@@ -87,10 +91,10 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     // trace (a link, a rerun mid-way) frames that step; else the whole model
     const first = useStore.getState();
     const chapterBox = first.frameBox;
-    if (chapterBox) take(() => keep(chapterBox, CHAPTER_MARGIN, false));
+    if (chapterBox) take((g) => keep(chapterBox, CHAPTER_MARGIN, g), false);
     else if (first.follow && first.step < first.stepCount - 1)
-      take(() => follow(first.step, false));
-    else home(false);
+      take((g) => follow(first.step, g), false);
+    else take(home, false);
     placed.current = true;
     const stop = useStore.subscribe((s, prev) => {
       // Another run's layout is framed by the rig React draws for it
@@ -98,11 +102,11 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
       // A chapter asks for its blocks (or the whole model)
       if (s.frameCount !== prev.frameCount) {
         const box = s.frameBox;
-        take(() => (box ? keep(box, CHAPTER_MARGIN, true) : home(true)));
-      } else if (s.resetCount !== prev.resetCount) take(() => home(true));
+        take((g) => (box ? keep(box, CHAPTER_MARGIN, g) : home(g)));
+      } else if (s.resetCount !== prev.resetCount) take(home);
       else if (s.follow && (s.step !== prev.step || (s.follow && !prev.follow))) {
         const step = s.step;
-        take(() => follow(step));
+        take((g) => follow(step, g));
       }
     });
 
@@ -112,7 +116,7 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
     const panels = new MutationObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (JSON.stringify(measureInsets(gl.domElement)) !== shotInsets) again();
+        if (JSON.stringify(measureInsets(gl.domElement)) !== shotInsets) again(true);
       });
     });
     panels.observe(document.body, { childList: true, subtree: true, attributes: true });
@@ -121,7 +125,7 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
       panels.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [layout, trace, camera, gl]);
+  }, [layout, trace, camera, gl, invalidate]);
 
   return <CameraControls ref={controls} makeDefault />;
 }
