@@ -4,7 +4,13 @@
  * address bar following the timeline.
  */
 import { expect, test } from '@playwright/test';
-import { currentStep, SCREENSHOT_DIR, waitForScene } from './helpers.ts';
+import {
+  blockPoints,
+  currentStep,
+  SCREENSHOT_DIR,
+  waitForCameraRest,
+  waitForScene,
+} from './helpers.ts';
 
 test('an unknown model says why and offers the shipped models and the default', async ({
   page,
@@ -98,4 +104,21 @@ test('a link with an input the task refuses says so in the notice and shows the 
   await expect(page.getByTestId('input-error')).toHaveText('');
   const tokens = await page.evaluate(() => window.__glassbox!.generation().tokens);
   expect(tokens.slice(0, 6)).toEqual([2, 0, 1, 1, 2, 0]); // C A B B C A
+});
+
+test('a link to a step frames it, and framing follows the panels the person opens', async ({
+  page,
+}) => {
+  await page.goto('/?step=blocks.0.attn.hook_attn_scores');
+  await waitForScene(page);
+  await waitForCameraRest(page);
+  // The step and the scores it read are framed right of where the step panel will stand
+  await page.getByRole('button', { name: 'Show the step panel' }).click();
+  const panel = (await page.getByRole('complementary', { name: 'Step' }).boundingBox())!;
+  await waitForCameraRest(page);
+  const points = await blockPoints(page);
+  for (const id of ['blocks.0.attn.hook_attn_scores', 'blocks.0.attn.hook_attn_scores_raw']) {
+    expect(points[id].onScreen, id).toBe(true);
+    expect(points[id].x, id).toBeGreaterThan(panel.x + panel.width);
+  }
 });
