@@ -119,7 +119,13 @@ export function CameraRig({ layout, trace }: CameraRigProps) {
         if (JSON.stringify(measureInsets(gl.domElement)) !== shotInsets) again(true);
       });
     });
-    panels.observe(document.body, { childList: true, subtree: true, attributes: true });
+    // Panels come and go as elements and change by class; the hover tip's style moves are not watched
+    panels.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'data-inset'],
+    });
     return () => {
       stop();
       panels.disconnect();
